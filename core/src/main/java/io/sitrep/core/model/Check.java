@@ -1,0 +1,97 @@
+package io.sitrep.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects the violations of one value so that all of them are reported at once, not only the
+ * first. Used by the compact constructors of the model's records.
+ */
+final class Check {
+  /** Resource ids: lower-case letters, digits and hyphens, starting with a letter or digit (AIP-122). */
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  static final int MAX_TEXT = 100_000;
+  static final int MAX_SHORT_TEXT = 1_000;
+
+  private final List<FieldViolation> violations = new ArrayList<>();
+
+  Check require(boolean ok, String field, String description) {
+    if (!ok) {
+      violations.add(new FieldViolation(field, description));
+    }
+    return this;
+  }
+
+  Check notNull(@Nullable Object value, String field) {
+    return require(value != null, field, "is required");
+  }
+
+  Check notBlank(@Nullable String value, String field) {
+    return require(value != null && !value.isBlank(), field, "is required");
+  }
+
+  Check shortText(@Nullable String value, String field) {
+    return require(value == null || value.length() <= MAX_SHORT_TEXT, field,
+        "is longer than " + MAX_SHORT_TEXT + " characters");
+  }
+
+  Check text(@Nullable String value, String field) {
+    return require(value == null || value.length() <= MAX_TEXT, field,
+        "is longer than " + MAX_TEXT + " characters");
+  }
+
+  /** An optional reference: empty, or a name in {@code collection}. */
+  Check optionalName(@Nullable String value, String collection, String field) {
+    if (value == null || value.isEmpty()) {
+      return this;
+    }
+    return name(value, collection, field);
+  }
+
+  /** A required reference to a resource in {@code collection}. */
+  Check name(@Nullable String value, String collection, String field) {
+    if (value == null || value.isEmpty()) {
+      return require(false, field, "is required");
+    }
+    return require(isName(value, collection), field,
+        "must be a resource name like " + collection + "/{id} with a lower-case id of letters, digits"
+            + " and hyphens, got \"" + abbreviate(value) + "\"");
+  }
+
+  /** Validates a nested value and reports its violations under {@code field}. */
+  Check nested(Runnable construction, String field) {
+    try {
+      construction.run();
+    } catch (ValidationException e) {
+      e.violations().forEach(v -> violations.add(v.under(field)));
+    }
+    return this;
+  }
+
+  void done() {
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+  }
+
+  static boolean isName(String value, String collection) {
+    return value.startsWith(collection + "/") && isId(value.substring(collection.length() + 1));
+  }
+
+  static boolean isId(String id) {
+    return ID.matcher(id).matches();
+  }
+
+  static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+
+  private Check() {}
+
+  static Check of() {
+    return new Check();
+  }
+}

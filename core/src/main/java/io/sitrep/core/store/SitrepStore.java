@@ -1,0 +1,76 @@
+package io.sitrep.core.store;
+
+import io.sitrep.core.model.Resource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds Sitrep's resources. Implementations are thread-safe. See the package documentation for
+ * the contract every implementation keeps.
+ */
+public interface SitrepStore extends AutoCloseable {
+
+  /** The current version of {@code name}, if it exists. */
+  <T extends Resource> Optional<Stored<T>> get(ResourceType<T> type, String name);
+
+  /** The version of {@code name} the store held at {@code knownAt}, if it existed then. */
+  <T extends Resource> Optional<Stored<T>> getAsOf(ResourceType<T> type, String name, Instant knownAt);
+
+  /** Every version of {@code name}, oldest first, including the tombstone of a delete. */
+  <T extends Resource> List<Version<T>> history(ResourceType<T> type, String name);
+
+  /** A page of the current resources of {@code type}, in name order. */
+  <T extends Resource> Page<Stored<T>> list(ResourceType<T> type, PageRequest request);
+
+  /**
+   * Every current resource of {@code type} that passes {@code filter}, in name order. The stream
+   * must be closed; it sees a consistent snapshot.
+   */
+  <T extends Resource> Stream<T> scan(ResourceType<T> type, Filter filter);
+
+  /** How many current resources of {@code type} there are. */
+  long count(ResourceType<?> type);
+
+  /**
+   * Stores a new resource. With a {@code requestId} seen before, returns what that request
+   * stored and stores nothing (AIP-155).
+   *
+   * @throws StoreException.AlreadyExists if the name is taken
+   * @throws StoreException.ReferenceNotFound if a reference does not resolve
+   */
+  <T extends Resource> Stored<T> create(T resource, @Nullable String requestId);
+
+  /**
+   * Replaces the resource of the same name. With an {@code expectedEtag}, only if it is still
+   * the stored one.
+   *
+   * @throws StoreException.NotFound if it does not exist
+   * @throws StoreException.EtagMismatch if the etag is stale
+   * @throws StoreException.ReferenceNotFound if a reference does not resolve
+   */
+  <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag);
+
+  /**
+   * Deletes {@code name}, leaving a tombstone in its history.
+   *
+   * @throws StoreException.NotFound if it does not exist
+   * @throws StoreException.EtagMismatch if the etag is stale
+   * @throws StoreException.InUse if another resource refers to it
+   */
+  void delete(ResourceType<?> type, String name, @Nullable String expectedEtag);
+
+  /**
+   * Creates every resource of {@code batch}, all or nothing. References may point at resources
+   * stored earlier or anywhere in the same batch. With a {@code requestId} seen before, returns
+   * the first result with {@code replayed} set and stores nothing.
+   *
+   * @throws BatchException naming the index of the first item refused and why
+   */
+  BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId);
+
+  @Override
+  void close();
+}
