@@ -1,0 +1,316 @@
+package io.sitrep.core.truth;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Accu, AccuSim and AccuCopy: Dong, Berti-Equille, Srivastava, "Integrating conflicting data:
+ * the role of source dependence", VLDB 2009. One implementation, configured by {@link Config}.
+ *
+ * <h2>Accuracy and vote count (Accu, section 3)</h2>
+ *
+ * Each item has one true value and {@code n} false ones, uniformly distributed. A source
+ * {@code S} of accuracy {@code A(S)} votes for its value with
+ *
+ * <pre>
+ *   A'(S) = ln(n A(S) / (1 - A(S)))
+ *   C(v)  = sum_{S in S(v)} A'(S) I(S, v)          (I = 1 without copy detection)
+ *   P(v)  = exp(C(v)) / sum_{v0 in D(item)} exp(C(v0))
+ *   A(S)  = sum_{v in V(S)} P(v) / |V(S)|
+ * </pre>
+ *
+ * The domain {@code D(item)} has {@code n + 1} values; the ones nobody claims have {@code C =
+ * 0}, so the denominator adds {@code n + 1 - k} for an item with {@code k} claimed candidates.
+ * Parameters as in the paper: {@code n = 100}, initial accuracy {@code 0.8}. Accuracies are
+ * kept inside [0.001, 0.999] so {@code A'} stays finite.
+ *
+ * <h2>Similar values (AccuSim, section 3.3)</h2>
+ *
+ * <pre>
+ *   C*(v) = C(v) + rho * sum_{v' != v} C(v') sim(v, v')
+ * </pre>
+ *
+ * replaces {@code C} in {@code P}. The paper leaves {@code rho} in [0, 1] open; we use 0.5,
+ * TruthFinder's weight for the same kind of term.
+ *
+ * <h2>Copy detection (AccuCopy, section 2 with accuracy, section 3.2)</h2>
+ *
+ * For sources {@code S1, S2} sharing items: on {@code kt} items they give the same true value,
+ * on {@code kf} the same false value, on {@code kd} different values. With {@code Pt = A1 A2},
+ * {@code Pf = (1 - A1)(1 - A2) / n}, {@code Pd = 1 - Pt - Pf}:
+ *
+ * <pre>
+ *   Pr(Phi | S1 indep S2) = Pt^kt Pf^kf Pd^kd
+ *   Pr(Phi | S1 -> S2)    = (A2 c + Pt (1 - c))^kt ((1 - A2) c + Pf (1 - c))^kf (Pd (1 - c))^kd
+ * </pre>
+ *
+ * and symmetrically for {@code S2 -> S1}; Bayes with prior {@code alpha} of dependence (split
+ * evenly between directions) gives {@code Pr(S1 ~ S2 | Phi)}. Sharing a false value is strong
+ * evidence of copying (it has probability {@code Pf}, tiny when {@code n} is large, under
+ * independence), sharing a true value weak. With soft truth, {@code kt = sum P(v)} and {@code kf
+ * = sum (1 - P(v))} over the shared equal values (expected counts). Parameters as in the paper:
+ * {@code alpha = 0.2}, copy rate {@code c = 0.8}. The independent vote of a source on a value
+ * it shares with a likely-dependent source is
+ *
+ * <pre>
+ *   I(S, v) = prod_{S0 before S, S0 in S(v)} (1 - c Pr(S ~ S0 | Phi))
+ * </pre>
+ *
+ * where of two sources the more accurate comes first, so the better source keeps its full vote.
+ * We discount by the probability of dependence in either direction, since either way one of the
+ * two votes is redundant. Dependence is computed from the previous iteration's {@code P} and
+ * {@code A}, starting in the second iteration. Only pairs sharing at least one equal value are
+ * considered ({@link CopyIndex}), so the cost is linear in the agreeing claim pairs, not in the
+ * square of the number of sources.
+ *
+ * <h2>Priors</h2>
+ *
+ * A source's prior (when priors are on) replaces the initial accuracy. With {@link
+ * Config#priorStrength} {@code kappa > 0} accuracy is also the posterior mean under a Beta
+ * prior worth {@code kappa} claims: {@code A(S) = (sum P(v) + kappa a0(S)) / (|V(S)| + kappa)},
+ * where {@code a0(S)} is the prior or the initial accuracy. The paper's algorithms use {@code
+ * kappa = 0}.
+ */
+public final class Accu implements TruthDiscovery {
+  public static final String NAME = "accu";
+  public static final String SIM_NAME = "accu-sim";
+  public static final String COPY_NAME = "accu-copy";
+
+  private static final double MIN_ACCURACY = 0.001;
+  private static final double MAX_ACCURACY = 0.999;
+
+  private final Config config;
+
+  /**
+   * Parameters of the Accu family.
+   *
+   * @param name reported by {@link #name()}
+   * @param n number of false values per item
+   * @param initialAccuracy {@code A} before the first iteration when a source has no prior
+   * @param similarity for AccuSim, or null
+   * @param rho weight of similar values' votes
+   * @param copyDetection whether to discount dependent sources (AccuCopy)
+   * @param alpha prior probability that two sources are dependent
+   * @param c probability that a copier copies a given value
+   * @param priorStrength {@code kappa}, pseudo-claims of the Beta prior on accuracy
+   */
+  public record Config(
+      String name,
+      double n,
+      double initialAccuracy,
+      @Nullable ValueSimilarity similarity,
+      double rho,
+      boolean copyDetection,
+      double alpha,
+      double c,
+      double priorStrength) {
+    public Config {
+      checkNotNull(name, "name");
+      checkArgument(n >= 1, "n %s < 1", n);
+      checkArgument(initialAccuracy > 0 && initialAccuracy < 1, "initial accuracy");
+      checkArgument(alpha > 0 && alpha < 1, "alpha %s outside (0, 1)", alpha);
+      checkArgument(c > 0 && c < 1, "c %s outside (0, 1)", c);
+      checkArgument(priorStrength >= 0, "prior strength %s < 0", priorStrength);
+    }
+  }
+
+  public Accu(Config config) {
+    this.config = checkNotNull(config);
+  }
+
+  /** Accu with the paper's parameters: {@code n = 100}, {@code A0 = 0.8}. */
+  public static Accu accu() {
+    return new Accu(new Config(NAME, 100, 0.8, null, 0, false, 0.2, 0.8, 0));
+  }
+
+  /** AccuSim: Accu with the similarity term over {@code similarity}, {@code rho = 0.5}. */
+  public static Accu accuSim(ValueSimilarity similarity) {
+    return new Accu(new Config(SIM_NAME, 100, 0.8, similarity, 0.5, false, 0.2, 0.8, 0));
+  }
+
+  /** AccuCopy: Accu with copy detection, {@code alpha = 0.2}, {@code c = 0.8}. */
+  public static Accu accuCopy() {
+    return new Accu(new Config(COPY_NAME, 100, 0.8, null, 0, true, 0.2, 0.8, 0));
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  @Override
+  public TruthResult run(ClaimMatrix m, TruthOptions options) {
+    final double n = config.n();
+    final double c = config.c();
+    final double kappa = config.priorStrength();
+    int[] claimSource = m.claimSourceArray();
+    int[] claimValue = m.claimValueArray();
+    int[] valueClaimStart = m.valueClaimStartArray();
+    int[] itemValueStart = m.itemValueStartArray();
+    int[] sourceClaimStart = m.sourceClaimStartArray();
+    int[] sourceClaimValue = m.sourceClaimValueArray();
+    int numSources = m.numSources();
+    int numValues = m.numValues();
+    int numItems = m.numItems();
+
+    double[] A = Seeds.initialTrust(m, options, config.initialAccuracy());
+    double[] a0 = A.clone();
+    for (int s = 0; s < numSources; s++) {
+      A[s] = clampAccuracy(A[s]);
+    }
+    double[] Aprime = new double[numSources];
+    double[] C = new double[numValues];
+    double[] Cstar = config.similarity() != null ? new double[numValues] : C;
+    double[] P = new double[numValues];
+    double[] next = new double[numSources];
+    SimilarityTable sim =
+        config.similarity() != null && config.rho() != 0
+            ? SimilarityTable.build(m, config.similarity(), 1e-9)
+            : null;
+    CopyIndex copies = config.copyDetection() ? CopyIndex.build(m) : null;
+    double[] I = copies != null ? new double[m.numClaims()] : null;
+
+    Iterations it = new Iterations(options);
+    while (it.next()) {
+      // Independence of each claim's vote, from last iteration's P and A.
+      if (copies != null && it.count() > 0) {
+        Arrays.fill(I, 1.0);
+        discountCopies(copies, claimValue, A, P, n, config.alpha(), c, I);
+      }
+      for (int s = 0; s < numSources; s++) {
+        Aprime[s] = Math.log(n * A[s] / (1 - A[s]));
+      }
+      if (I == null || it.count() == 0) {
+        for (int v = 0; v < numValues; v++) {
+          double sum = 0;
+          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+            sum += Aprime[claimSource[k]];
+          }
+          C[v] = sum;
+        }
+      } else {
+        for (int v = 0; v < numValues; v++) {
+          double sum = 0;
+          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+            sum += Aprime[claimSource[k]] * I[k];
+          }
+          C[v] = sum;
+        }
+      }
+      if (sim != null) {
+        double rho = config.rho();
+        for (int v = 0; v < numValues; v++) {
+          double sum = C[v];
+          for (int k = sim.start[v]; k < sim.start[v + 1]; k++) {
+            sum += rho * C[sim.other[k]] * sim.sim[k];
+          }
+          Cstar[v] = sum;
+        }
+      }
+      for (int i = 0; i < numItems; i++) {
+        int first = itemValueStart[i];
+        int last = itemValueStart[i + 1];
+        double max = 0;
+        for (int v = first; v < last; v++) {
+          max = Math.max(max, Cstar[v]);
+        }
+        double unclaimed = Math.max(0, n + 1 - (last - first));
+        double z = unclaimed * Math.exp(-max);
+        for (int v = first; v < last; v++) {
+          double e = Math.exp(Cstar[v] - max);
+          P[v] = e;
+          z += e;
+        }
+        double inv = 1 / z;
+        for (int v = first; v < last; v++) {
+          P[v] *= inv;
+        }
+      }
+      Seeds.clampGold(m, options, P, 1, 0);
+      for (int s = 0; s < numSources; s++) {
+        int from = sourceClaimStart[s];
+        int to = sourceClaimStart[s + 1];
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+          sum += P[sourceClaimValue[k]];
+        }
+        double count = to - from;
+        next[s] =
+            count + kappa > 0 ? clampAccuracy((sum + kappa * a0[s]) / (count + kappa)) : A[s];
+      }
+      it.record(Iterations.replace(A, next));
+    }
+    return TruthResult.of(name(), m, P, A, it, options);
+  }
+
+  /**
+   * Multiplies into {@code I} the discount {@code 1 - c Pr(dependent)} of the less accurate
+   * source of every likely-dependent pair, on each claim the pair agrees on.
+   */
+  static void discountCopies(
+      CopyIndex copies,
+      int[] claimValue,
+      double[] A,
+      double[] P,
+      double n,
+      double alpha,
+      double c,
+      double[] I) {
+    double logIndependent = Math.log(1 - alpha);
+    double logDirection = Math.log(alpha / 2);
+    for (int p = 0; p < copies.numPairs; p++) {
+      int from = copies.start[p];
+      int to = copies.start[p + 1];
+      double kt = 0;
+      for (int q = from; q < to; q++) {
+        kt += P[claimValue[copies.claimA[q]]];
+      }
+      double kf = (to - from) - kt;
+      double kd = copies.different[p];
+      int a = copies.pairA[p];
+      int b = copies.pairB[p];
+      double A1 = A[a];
+      double A2 = A[b];
+      double Pt = A1 * A2;
+      double Pf = (1 - A1) * (1 - A2) / n;
+      double Pd = 1 - Pt - Pf;
+      double logPd = Math.log(Pd);
+      double L0 = kt * Math.log(Pt) + kf * Math.log(Pf) + kd * logPd;
+      double logDiffCopy = kd * (logPd + Math.log(1 - c));
+      double Lab =
+          kt * Math.log(A2 * c + Pt * (1 - c))
+              + kf * Math.log((1 - A2) * c + Pf * (1 - c))
+              + logDiffCopy;
+      double Lba =
+          kt * Math.log(A1 * c + Pt * (1 - c))
+              + kf * Math.log((1 - A1) * c + Pf * (1 - c))
+              + logDiffCopy;
+      double w0 = logIndependent + L0;
+      double wab = logDirection + Lab;
+      double wba = logDirection + Lba;
+      double max = Math.max(w0, Math.max(wab, wba));
+      double e0 = Math.exp(w0 - max);
+      double dependent = (Math.exp(wab - max) + Math.exp(wba - max));
+      double prDependent = dependent / (e0 + dependent);
+      double factor = 1 - c * prDependent;
+      if (factor < 1 - 1e-9) {
+        boolean aLater = A1 < A2 || (A1 == A2 && a > b);
+        int[] later = aLater ? copies.claimA : copies.claimB;
+        for (int q = from; q < to; q++) {
+          I[later[q]] *= factor;
+        }
+      }
+    }
+  }
+
+  private static double clampAccuracy(double a) {
+    return Math.max(MIN_ACCURACY, Math.min(MAX_ACCURACY, a));
+  }
+}

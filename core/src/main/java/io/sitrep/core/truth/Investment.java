@@ -1,0 +1,109 @@
+package io.sitrep.core.truth;
+
+/**
+ * Investment and PooledInvestment: Pasternack &amp; Roth, "Knowing what to believe (when you
+ * already know something)", COLING 2010, section 2 (and their COLING 2010 predecessor
+ * "Knowing what to believe").
+ *
+ * <p>A source invests its trust equally in its claims and earns returns in proportion to its
+ * share of each value's investment:
+ *
+ * <pre>
+ *   H^i(v) = sum_{s in S(v)} T^{i-1}(s) / |V(s)|
+ *   Investment:        B^i(v) = G(H^i(v)),   G(x) = x^g,  g = 1.2
+ *   PooledInvestment:  B^i(v) = H^i(v) * G(H^i(v)) / sum_{r in M(v)} G(H^i(r)),  g = 1.4
+ *   T^i(s) = sum_{v in V(s)} B^i(v) * (T^{i-1}(s) / |V(s)|) / H^i(v)
+ * </pre>
+ *
+ * where {@code M(v)} is the set of mutually exclusive values (the item's candidates). The
+ * exponents are the paper's. {@code T^0 = 1} (or the prior). Trust and belief are divided by
+ * their maximum each iteration; they are scores, not probabilities.
+ */
+public final class Investment implements TruthDiscovery {
+  public static final String NAME = "investment";
+  public static final String POOLED_NAME = "pooled-investment";
+
+  private final boolean pooled;
+  private final double g;
+
+  private Investment(boolean pooled, double g) {
+    this.pooled = pooled;
+    this.g = g;
+  }
+
+  /** Investment with the paper's {@code g = 1.2}. */
+  public static Investment investment() {
+    return new Investment(false, 1.2);
+  }
+
+  /** PooledInvestment with the paper's {@code g = 1.4}. */
+  public static Investment pooled() {
+    return new Investment(true, 1.4);
+  }
+
+  @Override
+  public String name() {
+    return pooled ? POOLED_NAME : NAME;
+  }
+
+  @Override
+  public TruthResult run(ClaimMatrix m, TruthOptions options) {
+    int[] claimSource = m.claimSourceArray();
+    int[] valueClaimStart = m.valueClaimStartArray();
+    int[] itemValueStart = m.itemValueStartArray();
+    int[] sourceClaimStart = m.sourceClaimStartArray();
+    int[] sourceClaimValue = m.sourceClaimValueArray();
+    int numSources = m.numSources();
+    double[] T = Seeds.initialTrust(m, options, 1.0);
+    double[] invCount = new double[numSources];
+    for (int s = 0; s < numSources; s++) {
+      int n = sourceClaimStart[s + 1] - sourceClaimStart[s];
+      invCount[s] = n > 0 ? 1.0 / n : 0;
+    }
+    double[] H = new double[m.numValues()];
+    double[] B = new double[m.numValues()];
+    double[] next = new double[numSources];
+    Iterations it = new Iterations(options);
+    while (it.next()) {
+      for (int v = 0; v < H.length; v++) {
+        double h = 0;
+        for (int c = valueClaimStart[v]; c < valueClaimStart[v + 1]; c++) {
+          int s = claimSource[c];
+          h += T[s] * invCount[s];
+        }
+        H[v] = h;
+      }
+      if (pooled) {
+        for (int i = 0; i < m.numItems(); i++) {
+          double pool = 0;
+          for (int v = itemValueStart[i]; v < itemValueStart[i + 1]; v++) {
+            pool += Math.pow(H[v], g);
+          }
+          for (int v = itemValueStart[i]; v < itemValueStart[i + 1]; v++) {
+            B[v] = pool > 0 ? H[v] * Math.pow(H[v], g) / pool : 0;
+          }
+        }
+      } else {
+        for (int v = 0; v < H.length; v++) {
+          B[v] = Math.pow(H[v], g);
+        }
+      }
+      Iterations.scaleToMax(B);
+      Seeds.clampGold(m, options, B, 1, 0);
+      for (int s = 0; s < numSources; s++) {
+        double share = T[s] * invCount[s];
+        double t = 0;
+        for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
+          int v = sourceClaimValue[k];
+          if (H[v] > 0) {
+            t += B[v] * share / H[v];
+          }
+        }
+        next[s] = t;
+      }
+      Iterations.scaleToMax(next);
+      it.record(Iterations.replace(T, next));
+    }
+    return TruthResult.of(name(), m, B, T, it, options);
+  }
+}

@@ -1,0 +1,109 @@
+package io.sitrep.core.truth;
+
+import java.util.Arrays;
+
+/**
+ * How much two candidate values of the same item support each other, in [0, 1]: 1 for the same
+ * statement, 0 for unrelated ones. Used by {@link TruthFinder}'s implication term and by
+ * AccuSim's and the default's similarity term.
+ */
+@FunctionalInterface
+public interface ValueSimilarity {
+
+  double similarity(String a, String b);
+
+  /** No similarity: every pair of distinct values is unrelated. */
+  static ValueSimilarity none() {
+    return (a, b) -> a.equals(b) ? 1 : 0;
+  }
+
+  /**
+   * Jaccard similarity of whitespace-separated token sets: {@code |A ∩ B| / |A ∪ B|}. For
+   * author lists "donald e knuth" and "donald knuth" it is 2/3.
+   */
+  static ValueSimilarity tokenJaccard() {
+    return (a, b) -> {
+      String[] x = tokens(a);
+      String[] y = tokens(b);
+      if (x.length == 0 && y.length == 0) {
+        return 1;
+      }
+      int i = 0;
+      int j = 0;
+      int common = 0;
+      while (i < x.length && j < y.length) {
+        int cmp = x[i].compareTo(y[j]);
+        if (cmp == 0) {
+          common++;
+          i++;
+          j++;
+        } else if (cmp < 0) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      return (double) common / (x.length + y.length - common);
+    };
+  }
+
+  /**
+   * Closeness of two numbers: {@code max(0, 1 - |a - b| / (tolerance * max(|a|, |b|)))}, so 1
+   * for equal numbers falling linearly to 0 at a relative difference of {@code tolerance}.
+   * Strings that are not numbers fall back to exact equality.
+   */
+  static ValueSimilarity numericCloseness(double tolerance) {
+    return (a, b) -> {
+      double x = parse(a);
+      double y = parse(b);
+      if (Double.isNaN(x) || Double.isNaN(y)) {
+        return a.equals(b) ? 1 : 0;
+      }
+      double scale = tolerance * Math.max(Math.abs(x), Math.abs(y));
+      if (scale == 0) {
+        return x == y ? 1 : 0;
+      }
+      return Math.max(0, 1 - Math.abs(x - y) / scale);
+    };
+  }
+
+  /**
+   * What the default configuration uses, needing no per-data-set choice: {@link
+   * #numericCloseness} with a 1% tolerance when both values are numbers, else {@link
+   * #tokenJaccard}.
+   */
+  static ValueSimilarity automatic() {
+    ValueSimilarity numeric = numericCloseness(0.01);
+    ValueSimilarity text = tokenJaccard();
+    return (a, b) ->
+        !Double.isNaN(parse(a)) && !Double.isNaN(parse(b))
+            ? numeric.similarity(a, b)
+            : text.similarity(a, b);
+  }
+
+  private static String[] tokens(String s) {
+    String t = s.trim();
+    if (t.isEmpty()) {
+      return new String[0];
+    }
+    String[] x = Arrays.stream(t.split("\\s+")).distinct().toArray(String[]::new);
+    Arrays.sort(x);
+    return x;
+  }
+
+  private static double parse(String s) {
+    String t = s.trim();
+    if (t.isEmpty() || t.length() > 40) {
+      return Double.NaN;
+    }
+    char c0 = t.charAt(0);
+    if (!(Character.isDigit(c0) || c0 == '-' || c0 == '+' || c0 == '.')) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}
