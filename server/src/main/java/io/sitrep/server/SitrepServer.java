@@ -1,0 +1,96 @@
+package io.sitrep.server;
+
+import com.google.common.collect.ImmutableList;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.sitrep.core.store.SitrepStore;
+import io.sitrep.server.service.ActorServiceImpl;
+import io.sitrep.server.service.AnalysisServiceImpl;
+import io.sitrep.server.service.ClaimServiceImpl;
+import io.sitrep.server.service.EventServiceImpl;
+import io.sitrep.server.service.IngestServiceImpl;
+import io.sitrep.server.service.ReportServiceImpl;
+import io.sitrep.server.service.SourceServiceImpl;
+import io.sitrep.server.service.UnexpectedErrorInterceptor;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Serves the {@code sitrep.v1} API over a {@link SitrepStore}, with gRPC health
+ * ({@code grpc.health.v1}, SERVING for "" and every service) and server reflection. Takes a
+ * {@link ServerBuilder} so that tests can hand it an in-process one.
+ */
+public final class SitrepServer {
+  private static final Logger logger = Logger.getLogger(SitrepServer.class.getName());
+  /** How long {@link #stop} lets calls in flight finish before cancelling them. */
+  private static final long GRACE_SECONDS = 10;
+
+  private final SitrepStore store;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private final ImmutableList<BindableService> services;
+  private final Server server;
+
+  public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore store) {
+    this.store = store;
+    this.services = ImmutableList.of(
+        new SourceServiceImpl(store),
+        new ReportServiceImpl(store),
+        new ActorServiceImpl(store),
+        new EventServiceImpl(store),
+        new ClaimServiceImpl(store),
+        new IngestServiceImpl(store),
+        new AnalysisServiceImpl(store, Clock.systemUTC()));
+    UnexpectedErrorInterceptor interceptor = new UnexpectedErrorInterceptor();
+    for (BindableService service : services) {
+      serverBuilder.addService(ServerInterceptors.intercept(service, interceptor));
+    }
+    this.server = serverBuilder
+        .addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .build();
+  }
+
+  /** Starts serving and reports every service healthy. */
+  public SitrepServer start() throws IOException {
+    server.start();
+    health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+    for (BindableService service : services) {
+      health.setStatus(service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
+    }
+    logger.info("Sitrep server started");
+    return this;
+  }
+
+  /** The port the server listens on; -1 for an in-process server. */
+  public int port() {
+    return server.getPort();
+  }
+
+  public SitrepStore store() {
+    return store;
+  }
+
+  /**
+   * Reports NOT_SERVING, lets calls in flight finish for a few seconds, then cancels the rest. The
+   * store stays open: its owner closes it.
+   */
+  public void stop() throws InterruptedException {
+    health.enterTerminalState();
+    server.shutdown();
+    if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
+      server.shutdownNow().awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Waits until the server has shut down; the main thread of {@link Main} waits here. */
+  public void blockUntilShutdown() throws InterruptedException {
+    server.awaitTermination();
+  }
+}

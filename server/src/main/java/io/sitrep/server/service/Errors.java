@@ -1,0 +1,163 @@
+package io.sitrep.server.service;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
+import com.google.rpc.ResourceInfo;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.sitrep.core.model.FieldViolation;
+import io.sitrep.core.model.ValidationException;
+import io.sitrep.core.store.BatchException;
+import io.sitrep.core.store.ResourceType;
+import io.sitrep.core.store.StoreException;
+import io.sitrep.core.timeline.Timelines;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps core's exceptions to gRPC statuses with AIP-193 details: a {@code google.rpc.Status}
+ * carrying an {@link ErrorInfo} (reason in UPPER_SNAKE, domain {@value #DOMAIN}) and, where a
+ * field or resource is to blame, {@link BadRequest} field violations and {@link ResourceInfo}.
+ */
+public final class Errors {
+  public static final String DOMAIN = "sitrep.io";
+
+  /** ErrorInfo reasons. */
+  public static final String INVALID_FIELD = "INVALID_FIELD";
+  public static final String RESOURCE_NOT_FOUND = "RESOURCE_NOT_FOUND";
+  public static final String RESOURCE_ALREADY_EXISTS = "RESOURCE_ALREADY_EXISTS";
+  public static final String REFERENCED_RESOURCE_NOT_FOUND = "REFERENCED_RESOURCE_NOT_FOUND";
+  public static final String RESOURCE_IN_USE = "RESOURCE_IN_USE";
+  public static final String ETAG_MISMATCH = "ETAG_MISMATCH";
+  public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+  public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+  private Errors() {}
+
+  /** True for the exceptions this class maps: what a caller did wrong or the store refused. */
+  public static boolean isExpected(Throwable t) {
+    return t instanceof ValidationException || t instanceof StoreException || t instanceof BatchException
+        || t instanceof Timelines.UnknownActorException || t instanceof StatusRuntimeException;
+  }
+
+  /**
+   * The status of an expected exception ({@link #isExpected}); anything else must go to the
+   * {@link UnexpectedErrorInterceptor}, which logs it.
+   */
+  public static StatusRuntimeException toStatusException(Throwable t) {
+    if (t instanceof StatusRuntimeException s) {
+      return s;
+    }
+    return StatusProto.toStatusRuntimeException(toStatus(t, ""));
+  }
+
+  /**
+   * The same failure as seen from an enclosing message: field paths in {@code e} get {@code
+   * prefix} in front, e.g. {@code source} + {@code display_name}.
+   */
+  public static RuntimeException under(String prefix, RuntimeException e) {
+    if (e instanceof ValidationException v) {
+      return v.under(prefix);
+    }
+    if (e instanceof StoreException.ReferenceNotFound r) {
+      return new StoreException.ReferenceNotFound(prefix + "." + r.field(), r.name());
+    }
+    return e;
+  }
+
+  private static com.google.rpc.Status toStatus(Throwable t, String itemPrefix) {
+    if (t instanceof ValidationException v) {
+      List<FieldViolation> violations = itemPrefix.isEmpty() ? v.violations() : v.under(itemPrefix).violations();
+      BadRequest.Builder badRequest = BadRequest.newBuilder();
+      violations.forEach(f -> badRequest.addFieldViolations(
+          BadRequest.FieldViolation.newBuilder().setField(f.field()).setDescription(f.description())));
+      return status(Code.INVALID_ARGUMENT, describe(itemPrefix, v.getMessage()), INVALID_FIELD,
+          Map.of("field", violations.get(0).field()), badRequest.build());
+    }
+    if (t instanceof BatchException b) {
+      return toStatus(b.getCause(), "items[" + b.index() + "]");
+    }
+    if (t instanceof StoreException.NotFound e) {
+      return status(Code.NOT_FOUND, describe(itemPrefix, e.getMessage()), RESOURCE_NOT_FOUND,
+          Map.of("resource", e.name()), resourceInfo(e.name(), "does not exist"));
+    }
+    if (t instanceof StoreException.AlreadyExists e) {
+      return status(Code.ALREADY_EXISTS, describe(itemPrefix, e.getMessage()), RESOURCE_ALREADY_EXISTS,
+          Map.of("resource", e.name()), resourceInfo(e.name(), "already exists"),
+          itemPrefix.isEmpty() ? null : fieldViolation(itemPrefix, e.getMessage()));
+    }
+    if (t instanceof StoreException.ReferenceNotFound e) {
+      String field = itemPrefix.isEmpty() ? e.field() : itemPrefix + "." + e.field();
+      return status(Code.NOT_FOUND, field + " refers to " + e.name() + ", which does not exist",
+          REFERENCED_RESOURCE_NOT_FOUND, Map.of("field", field, "resource", e.name()),
+          fieldViolation(field, "refers to " + e.name() + ", which does not exist"),
+          resourceInfo(e.name(), "does not exist"));
+    }
+    if (t instanceof StoreException.InUse e) {
+      return status(Code.FAILED_PRECONDITION, describe(itemPrefix, e.getMessage()), RESOURCE_IN_USE,
+          Map.of("resource", e.name(), "referrer", e.referrer()),
+          PreconditionFailure.newBuilder().addViolations(PreconditionFailure.Violation.newBuilder()
+              .setType("RESOURCE_IN_USE").setSubject(e.name())
+              .setDescription("referred to by " + e.referrer())).build(),
+          resourceInfo(e.name(), "referred to by " + e.referrer()));
+    }
+    if (t instanceof StoreException.EtagMismatch e) {
+      return status(Code.ABORTED, describe(itemPrefix, e.getMessage()), ETAG_MISMATCH,
+          Map.of("resource", e.name()), resourceInfo(e.name(), "has a newer revision"));
+    }
+    if (t instanceof StoreException.Unavailable) {
+      // The cause may name files or hosts; the client learns only that it may retry.
+      return status(Code.UNAVAILABLE, "the store is unavailable; retry later", STORE_UNAVAILABLE, Map.of());
+    }
+    if (t instanceof Timelines.UnknownActorException e) {
+      return status(Code.NOT_FOUND, e.getMessage(), REFERENCED_RESOURCE_NOT_FOUND,
+          Map.of("field", "actor", "resource", e.actor()), fieldViolation("actor", e.getMessage()),
+          resourceInfo(e.actor(), "no actor has this name, display name or alias"));
+    }
+    throw new IllegalArgumentException("not an expected exception: " + t.getClass().getName(), t);
+  }
+
+  private static String describe(String itemPrefix, @Nullable String message) {
+    return itemPrefix.isEmpty() ? String.valueOf(message) : itemPrefix + ": " + message;
+  }
+
+  private static BadRequest fieldViolation(String field, String description) {
+    return BadRequest.newBuilder().addFieldViolations(
+        BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description)).build();
+  }
+
+  private static ResourceInfo resourceInfo(String name, String description) {
+    String collection = ResourceType.collectionOf(name);
+    String type = switch (collection) {
+      case "sources", "reports", "actors", "events", "claims" -> DOMAIN + "/"
+          + Character.toUpperCase(collection.charAt(0)) + collection.substring(1, collection.length() - 1);
+      default -> "";
+    };
+    return ResourceInfo.newBuilder().setResourceType(type).setResourceName(name).setDescription(description)
+        .build();
+  }
+
+  private static com.google.rpc.Status status(Code code, String message, String reason,
+      Map<String, String> metadata, com.google.protobuf.@Nullable Message... details) {
+    com.google.rpc.Status.Builder b = com.google.rpc.Status.newBuilder()
+        .setCode(code.getNumber())
+        .setMessage(message)
+        .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN)
+            .putAllMetadata(metadata).build()));
+    for (com.google.protobuf.Message d : details) {
+      if (d != null) {
+        b.addDetails(Any.pack(d));
+      }
+    }
+    return b.build();
+  }
+
+  /** The status of an unexpected failure: nothing of it reaches the client. */
+  static com.google.rpc.Status internal() {
+    return status(Code.INTERNAL, "internal error; the server has logged the details", INTERNAL_ERROR, Map.of());
+  }
+}
