@@ -64,7 +64,7 @@ public final class SitrepServer {
     for (BindableService service : services) {
       health.setStatus(service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
     }
-    logger.info("Sitrep server started");
+    logger.fine("Sitrep server started");
     return this;
   }
 
