@@ -1,0 +1,193 @@
+package io.sitrep.core.store.jdbc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.sitrep.core.store.StoreException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens {@link JdbcStore}s, migrating the schema to the newest version first.
+ *
+ * <ul>
+ *   <li>{@link #openSqlite(Path)}: the default, a SQLite database at {@code DIR/sitrep.db} (with
+ *       its {@code sitrep.db-wal} and {@code sitrep.db-shm} beside it), for one process.
+ *   <li>{@link #open(String)}: by URL: {@code postgresql://user:secret@host:5432/sitrep},
+ *       {@code postgres://...}, {@code jdbc:postgresql://host/db?user=...}, {@code sqlite:DIR}
+ *       or {@code jdbc:sqlite:/path/file.db}.
+ * </ul>
+ */
+public final class JdbcStores {
+  /** The database file inside a SQLite data directory. */
+  public static final String SQLITE_FILE = "sitrep.db";
+
+  static final String MIGRATIONS = "classpath:io/sitrep/core/store/jdbc/migration";
+  private static final int SQLITE_READERS = 4;
+  private static final int POSTGRESQL_CONNECTIONS = 8;
+  private static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
+  /** How SQLite syncs its WAL. */
+  public enum Sync {
+    /** Survives the process being killed at any moment; may lose the last commits on power loss. */
+    NORMAL,
+    /** Also survives power loss: every commit is fsynced. Slower. */
+    FULL
+  }
+
+  private JdbcStores() {}
+
+  public static JdbcStore openSqlite(Path dataDir) {
+    return openSqlite(dataDir, Clock.systemUTC(), Sync.NORMAL);
+  }
+
+  public static JdbcStore openSqlite(Path dataDir, Clock clock) {
+    return openSqlite(dataDir, clock, Sync.NORMAL);
+  }
+
+  public static JdbcStore openSqlite(Path dataDir, Clock clock, Sync sync) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StoreException.Unavailable("cannot create the data directory " + dataDir, e);
+    }
+    return openSqliteFile(dataDir.resolve(SQLITE_FILE), clock, sync);
+  }
+
+  public static JdbcStore open(String url) {
+    return open(url, Clock.systemUTC());
+  }
+
+  public static JdbcStore open(String url, Clock clock) {
+    if (url.startsWith("jdbc:sqlite:")) {
+      return openSqliteFile(Path.of(url.substring("jdbc:sqlite:".length())), clock, Sync.NORMAL);
+    }
+    if (url.startsWith("sqlite:")) {
+      return openSqlite(Path.of(url.substring("sqlite:".length())), clock, Sync.NORMAL);
+    }
+    HikariConfig config = postgresql(url);
+    config.setPoolName("sitrep-postgresql");
+    config.setMaximumPoolSize(POSTGRESQL_CONNECTIONS);
+    config.setMinimumIdle(1);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException.Unavailable("cannot connect to " + redacted(url) + ": " + e.getMessage(), e);
+    }
+    try {
+      migrate(pool, Dialect.POSTGRESQL);
+      JdbcStore store = new JdbcStore(Dialect.POSTGRESQL, clock, pool, null, pool);
+      store.reindexIfNeeded();
+      return store;
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** The pool settings for a PostgreSQL URL in either the libpq or the JDBC form. */
+  static HikariConfig postgresql(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setDriverClassName("org.postgresql.Driver");
+    if (url.startsWith("jdbc:postgresql:")) {
+      config.setJdbcUrl(url);
+      return config;
+    }
+    checkArgument(url.startsWith("postgresql://") || url.startsWith("postgres://"),
+        "not a store URL: %s (expected postgresql://, jdbc:postgresql:, sqlite: or jdbc:sqlite:)", redacted(url));
+    URI uri = URI.create(url);
+    StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+    if (uri.getPort() > 0) {
+      jdbc.append(':').append(uri.getPort());
+    }
+    jdbc.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+    if (uri.getRawQuery() != null) {
+      jdbc.append('?').append(uri.getRawQuery());
+    }
+    config.setJdbcUrl(jdbc.toString());
+    if (uri.getRawUserInfo() != null) {
+      String[] userInfo = uri.getRawUserInfo().split(":", 2);
+      config.setUsername(URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8));
+      if (userInfo.length > 1) {
+        config.setPassword(URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8));
+      }
+    }
+    return config;
+  }
+
+  private static JdbcStore openSqliteFile(Path file, Clock clock, Sync sync) {
+    String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    SQLiteDataSource writes = new SQLiteDataSource(sqliteConfig(sync, SQLiteConfig.TransactionMode.IMMEDIATE));
+    writes.setUrl(url);
+    SQLiteDataSource reads = new SQLiteDataSource(sqliteConfig(sync, SQLiteConfig.TransactionMode.DEFERRED));
+    reads.setUrl(url);
+    Connection writer = null;
+    HikariDataSource readPool = null;
+    try {
+      migrate(writes, Dialect.SQLITE);
+      writer = writes.getConnection();
+      HikariConfig config = new HikariConfig();
+      config.setDataSource(reads);
+      config.setPoolName("sitrep-sqlite-read");
+      config.setMaximumPoolSize(SQLITE_READERS);
+      config.setMinimumIdle(1);
+      readPool = new HikariDataSource(config);
+      JdbcStore store = new JdbcStore(Dialect.SQLITE, clock, readPool, writer, readPool);
+      store.reindexIfNeeded();
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      if (readPool != null) {
+        readPool.close();
+      }
+      if (writer != null) {
+        try {
+          writer.close();
+        } catch (SQLException ignored) {
+          // reporting the first failure
+        }
+      }
+      if (e instanceof StoreException se) {
+        throw se;
+      }
+      throw new StoreException.Unavailable("cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SQLiteConfig sqliteConfig(Sync sync, SQLiteConfig.TransactionMode mode) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(sync == Sync.FULL ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.setTransactionMode(mode);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    config.setCacheSize(-32_768); // KiB: 32 MiB of page cache per connection
+    return config;
+  }
+
+  private static void migrate(DataSource dataSource, Dialect dialect) {
+    Flyway.configure(JdbcStores.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(MIGRATIONS)
+        .placeholders(dialect.placeholders())
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  private static String redacted(String url) {
+    return url.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
+  }
+}
