@@ -24,7 +24,9 @@ class PostgresStoreContractTest extends SitrepStoreContract {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
+    // A test server need not survive power loss; without fsync each test's migration is quick.
+    postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off").start();
   }
 
   @AfterAll
@@ -34,24 +36,25 @@ class PostgresStoreContractTest extends SitrepStoreContract {
     }
   }
 
-  static String freshDatabase() throws Exception {
-    String db = "sitrep_" + databases.incrementAndGet();
+  /** A fresh, empty schema: much quicker to make than a database, and just as separate. */
+  static String freshSchema() throws Exception {
+    String schema = "sitrep_" + databases.incrementAndGet();
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + db);
+      s.execute("CREATE SCHEMA " + schema);
     }
-    return db;
+    return schema;
   }
 
   @Override
   protected SitrepStore openStore(Clock clock) throws Exception {
-    return JdbcStores.open("postgresql://postgres:unused@localhost:" + postgres.getPort() + "/" + freshDatabase(),
-        clock);
+    return JdbcStores.open("postgresql://postgres:unused@localhost:" + postgres.getPort() + "/postgres?currentSchema="
+        + freshSchema(), clock);
   }
 
   @Test
   void theJdbcUrlFormOpensTheSameSchemaAgain() throws Exception {
-    String db = freshDatabase();
-    String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + db + "?user=postgres";
+    String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres&currentSchema="
+        + freshSchema();
     try (SitrepStore first = JdbcStores.open(url, clock)) {
       seedEpisode(first);
     }
