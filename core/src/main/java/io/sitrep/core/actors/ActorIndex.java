@@ -149,8 +149,8 @@ public final class ActorIndex {
     for (int i = 0; i < nq; i++) {
       qk[i] = ArabicNames.key(qt[i]);
       qw[i] = (isUnvocalised(qk[i]) ? consonantIdf.getOrDefault(qk[i].substring(1), unknownIdf)
-          : idf.getOrDefault(qk[i], unknownIdf)) * (ArabicNames.isDesignator(qt[i]) ? DESIGNATOR_WEIGHT : 1);
-      qGiven[i] = ArabicNames.isGivenName(qt[i]);
+          : idf.getOrDefault(qk[i], unknownIdf)) * (ArabicNames.isDesignatorKey(qk[i]) ? DESIGNATOR_WEIGHT : 1);
+      qGiven[i] = ArabicNames.isGivenNameKey(qk[i]);
     }
     Scratch s = scratch.get();
     int[] forms = candidateForms(qk, qw, s);
@@ -158,7 +158,7 @@ public final class ActorIndex {
     // Best form per actor.
     Map<Integer, double[]> best = new HashMap<>();
     Map<Integer, Integer> bestForm = new HashMap<>();
-    String joined = String.join(" ", tokens);
+    String joined = blocked.isEmpty() ? "" : String.join(" ", tokens);
     for (int f : forms) {
       int a = formActor[f];
       Set<String> b = blocked.get(a);
@@ -204,7 +204,7 @@ public final class ActorIndex {
       score(qt, qk, qw, qGiven, f, why);
       byActor.put(a, new ActorCandidate(actorName[a], actorDisplay[a], Math.min(1, score), formText[f],
           why.toString()));
-      if (byActor.size() >= options.maxCandidates() + 2) {
+      if (byActor.size() >= options.maxCandidates() + 1) {
         break;
       }
     }
@@ -312,7 +312,7 @@ public final class ActorIndex {
         double s = sim[i * nf + qMatch[i]];
         pairs.add(qt[i].equals(fTok) ? qt[i]
             : qk[i].equals(fk[qMatch[i]]) ? qt[i] + "~" + fTok + " (same key " + qk[i] + ")"
-            : qt[i] + "~" + fTok + String.format(Locale.ROOT, " (%.2f)", s));
+            : qt[i] + "~" + fTok + " (" + twoDigits(s) + ")");
       }
       List<String> missing = new ArrayList<>();
       for (int j = 0; j < nf; j++) {
@@ -328,9 +328,15 @@ public final class ActorIndex {
       if (!missing.isEmpty()) {
         why.append("; not written: ").append(String.join(" ", missing));
       }
-      why.append(String.format(Locale.ROOT, "; coverage %.2f of the report, %.2f of the name", qCov, fCov));
+      why.append("; coverage ").append(twoDigits(qCov)).append(" of the report, ").append(twoDigits(fCov))
+          .append(" of the name");
     }
     return score;
+  }
+
+  private static String twoDigits(double x) {
+    long h = Math.round(x * 100);
+    return h / 100 + "." + (h % 100 < 10 ? "0" : "") + h % 100;
   }
 
   static double tokenSimilarity(String q, String qKey, String f, String fKey) {
@@ -357,12 +363,13 @@ public final class ActorIndex {
       double s = 0.85 * JARO_WINKLER.apply(a, b);
       return s >= MIN_TOKEN_SIM ? s : 0;
     }
-    int dl = Math.abs(qKey.length() - fKey.length());
-    if (dl > 3 && Math.abs(q.length() - f.length()) > 3) {
+    // Romanisations disagree on vowels and consonant classes (the key's business), rarely on the
+    // first letter of the key: Jaro-Winkler is only asked about keys that start alike.
+    if (qKey.charAt(0) != fKey.charAt(0) || Math.abs(qKey.length() - fKey.length()) > 3) {
       return 0;
     }
     double jw = JARO_WINKLER.apply(qKey, fKey);
-    if (q.charAt(0) == f.charAt(0)) {
+    if (jw < 0.95 && q.charAt(0) == f.charAt(0)) {
       jw = Math.max(jw, JARO_WINKLER.apply(q, f));
     }
     double s = 0.9 * jw;
@@ -429,7 +436,12 @@ public final class ActorIndex {
       }
     }
     s.touchedCount = 0;
-    return top;
+    // Forms sharing much less weight than the best form are not worth scoring.
+    int keep = 0;
+    while (keep < k && topScore[keep] >= 0.5 * topScore[0]) {
+      keep++;
+    }
+    return keep == k ? top : Arrays.copyOf(top, keep);
   }
 
   private static void accumulate(int[] postings, double w, int rarest, Scratch s) {
@@ -622,6 +634,7 @@ public final class ActorIndex {
     formTokens = fTokens.toArray(new String[0][]);
     formKeys = new String[nf][];
     Map<String, Set<Integer>> actorsWithKey = new HashMap<>();
+    Map<String, String> keyCache = new HashMap<>();
     Map<String, Set<Integer>> actorsWithConsonants = new HashMap<>();
     for (int f = 0; f < nf; f++) {
       formActor[f] = fActor.get(f);
@@ -629,7 +642,7 @@ public final class ActorIndex {
       String[] toks = formTokens[f];
       String[] keys = new String[toks.length];
       for (int t = 0; t < toks.length; t++) {
-        keys[t] = ArabicNames.key(toks[t]);
+        keys[t] = keyCache.computeIfAbsent(toks[t], ArabicNames::key);
         actorsWithKey.computeIfAbsent(keys[t], k -> new HashSet<>()).add(formActor[f]);
         actorsWithConsonants.computeIfAbsent(ArabicNames.consonants(keys[t]), k -> new HashSet<>())
             .add(formActor[f]);
@@ -656,8 +669,8 @@ public final class ActorIndex {
       String[] keys = formKeys[f];
       double[] w = new double[keys.length];
       for (int t = 0; t < keys.length; t++) {
-        w[t] = idf.get(keys[t]) * (ArabicNames.isGivenName(formTokens[f][t]) ? GIVEN_NAME_WEIGHT : 1)
-            * (ArabicNames.isDesignator(formTokens[f][t]) ? DESIGNATOR_WEIGHT : 1);
+        w[t] = idf.get(keys[t]) * (ArabicNames.isGivenNameKey(keys[t]) ? GIVEN_NAME_WEIGHT : 1)
+            * (ArabicNames.isDesignatorKey(keys[t]) ? DESIGNATOR_WEIGHT : 1);
         formWeightSum[f] += w[t];
         addPosting(keyPostings, keys[t], f);
         addPosting(skeletonPostings, skeleton(keys[t]), f);

@@ -55,22 +55,15 @@ public final class ArabicNames {
   private ArabicNames() {}
 
   private static final Pattern APOSTROPHES = Pattern.compile("['’‘ʿʾ`´ʻʼ]");
-  private static final Pattern CAMEL_LOWER_UPPER = Pattern.compile("(?<=[a-z])(?=[A-Z])");
-  private static final Pattern CAMEL_UPPER_WORD = Pattern.compile("(?<=[A-Z])(?=[A-Z][a-z])");
-  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9#]+");
-  private static final Pattern CAPS_WORD = Pattern.compile("\\b(?:[A-Z]\\.?){2,6}(?![A-Za-z])");
   private static final Pattern ARABIC_SCRIPT = Pattern.compile("[\\u0600-\\u06FF\\u0750-\\u077F\\uFB50-\\uFDFF\\uFE70-\\uFEFF]");
-
-  private static final ImmutableList<String> TITLE_PHRASES = ImmutableList.of(
-      "prime minister", "grand ayatollah", "commander in chief", "hujjat al-islam",
-      "hojatoleslam", "secretary general", "secretary-general");
 
   static final ImmutableSet<String> TITLES = ImmutableSet.of(
       "pm", "premier", "president", "minister", "sheikh", "shaykh", "sheik", "shaikh", "sayyid",
       "sayyed", "sayed", "syed", "seyed", "seyyed", "sayid", "general", "gen", "maj", "major",
       "brig", "brigadier", "colonel", "col", "lt", "lieutenant", "dr", "doctor", "mr", "mrs", "ms",
       "hajj", "haji", "hajji", "mullah", "mulla", "ayatollah", "ayatullah", "imam", "emir",
-      "mp", "gov", "governor", "judge", "qadi", "sir", "commander", "cmdr");
+      "mp", "gov", "governor", "judge", "qadi", "sir", "commander", "cmdr", "prime", "grand", "chief",
+      "secretary", "hojatoleslam", "hujjat");
 
   /** Marks a token that was written as an acronym (all capitals), so it only equals itself. */
   static final char ACRONYM_MARK = '#';
@@ -114,9 +107,14 @@ public final class ArabicNames {
       addToken(out, raw);
     }
     if (out.size() > 1) {
-      List<String> unqualified = out.stream().filter(t -> !QUALIFIERS.contains(t)).toList();
+      List<String> unqualified = new ArrayList<>(out.size());
+      for (String t : out) {
+        if (!QUALIFIERS.contains(t)) {
+          unqualified.add(t);
+        }
+      }
       if (!unqualified.isEmpty()) {
-        out = new ArrayList<>(unqualified);
+        out = unqualified;
       }
     }
     if (arabic) {
@@ -166,7 +164,10 @@ public final class ArabicNames {
 
   /** True when {@code token} (a normalised token) is a common given name or name particle. */
   public static boolean isGivenName(String token) {
-    String k = key(token);
+    return isGivenNameKey(key(token));
+  }
+
+  static boolean isGivenNameKey(String k) {
     return k.charAt(0) == UNVOCALISED_MARK ? GIVEN_NAME_CONSONANTS.contains(k.substring(1))
         : GIVEN_NAME_KEYS.contains(k);
   }
@@ -177,6 +178,10 @@ public final class ArabicNames {
    */
   public static boolean isDesignator(String token) {
     return DESIGNATOR_KEYS.contains(key(token));
+  }
+
+  static boolean isDesignatorKey(String key) {
+    return DESIGNATOR_KEYS.contains(key);
   }
 
   /**
@@ -263,48 +268,111 @@ public final class ArabicNames {
     return out.toString();
   }
 
-  /** The lower-case ASCII words of {@code written} before titles and particles are dropped. */
+  /**
+   * The lower-case ASCII words of {@code written} before titles and particles are dropped, in one
+   * pass: apostrophes vanish, camel case and punctuation split words, a word in capitals of two to
+   * six letters is marked as an acronym (unless the whole name is in capitals, as in a headline).
+   */
   private static List<String> rawWords(String written) {
-    String s = APOSTROPHES.matcher(written).replaceAll("");
-    boolean arabicScript = ARABIC_SCRIPT.matcher(s).find();
+    String s = written;
+    boolean arabicScript = false;
     if (!isAscii(s)) {
-      s = TO_ASCII.get().transliterate(s);
+      arabicScript = ARABIC_SCRIPT.matcher(s).find();
       s = APOSTROPHES.matcher(s).replaceAll("");
+      s = TO_ASCII.get().transliterate(s);
     }
-    s = CAMEL_LOWER_UPPER.matcher(s).replaceAll(" ");
-    s = CAMEL_UPPER_WORD.matcher(s).replaceAll(" ");
-    s = markAcronyms(s).toLowerCase(Locale.ROOT);
-    for (String phrase : TITLE_PHRASES) {
-      if (s.contains(phrase)) {
-        s = s.replace(phrase, " ");
-      }
-    }
-    List<String> words = new ArrayList<>();
-    for (String w : NON_ALNUM.split(s)) {
-      if (w.isEmpty()) {
+    boolean headline = s.indexOf(' ') >= 0 && !hasLowerCase(s);
+    List<String> words = new ArrayList<>(4);
+    StringBuilder w = new StringBuilder(16);
+    boolean allCaps = true;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isApostrophe(c)) {
         continue;
       }
-      if (w.charAt(0) == ACRONYM_MARK && w.length() == 1) {
-        continue;
+      char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+      if (c == '.' && w.length() > 0 && allCaps && isUpper(w.charAt(w.length() - 1))
+          && (isUpper(next) || !isAsciiLetter(next))) {
+        continue; // K.H.
       }
-      if (arabicScript && w.length() > 4 && w.startsWith("al")) {
-        words.add("al");
-        w = w.substring(2);
+      if (isAsciiLetterOrDigit(c)) {
+        if (w.length() > 0) {
+          char prev = w.charAt(w.length() - 1);
+          boolean camel = (isLower(prev) && isUpper(c))
+              || (isUpper(prev) && isUpper(c) && isLower(next) && w.length() > 1);
+          if (camel) {
+            flush(words, w, allCaps, headline, arabicScript);
+            allCaps = true;
+          }
+        }
+        w.append(c);
+        allCaps &= !isLower(c);
+      } else if (w.length() > 0) {
+        flush(words, w, allCaps, headline, arabicScript);
+        allCaps = true;
       }
-      words.add(w);
+    }
+    if (w.length() > 0) {
+      flush(words, w, allCaps, headline, arabicScript);
     }
     return words;
   }
 
-  /** Prefixes every all-capitals word of two to six letters with {@link #ACRONYM_MARK}. */
-  private static String markAcronyms(String s) {
-    if (s.indexOf(' ') >= 0 && s.equals(s.toUpperCase(Locale.ROOT))) {
-      return s; // a name in capitals, as in a headline
+  private static void flush(List<String> words, StringBuilder w, boolean allCaps, boolean headline,
+      boolean arabicScript) {
+    String word = w.toString();
+    w.setLength(0);
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (!headline && allCaps && word.length() >= 2 && word.length() <= 6 && isAllLetters(word)
+        && !TITLES.contains(lower)) {
+      words.add(ACRONYM_MARK + lower);
+      return;
     }
-    return CAPS_WORD.matcher(s).replaceAll(r -> {
-      String word = r.group().replace(".", "");
-      return TITLES.contains(word.toLowerCase(Locale.ROOT)) ? word : ACRONYM_MARK + word;
-    });
+    if (arabicScript && lower.length() > 4 && lower.startsWith("al")) {
+      words.add("al");
+      lower = lower.substring(2);
+    }
+    words.add(lower);
+  }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BF' || c == '\u02BE' || c == '`'
+        || c == '\u00B4' || c == '\u02BB' || c == '\u02BC';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isAllLetters(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!isAsciiLetter(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasLowerCase(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (isLower(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void addToken(List<String> out, String w) {
