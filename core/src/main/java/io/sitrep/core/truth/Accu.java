@@ -66,6 +66,16 @@ import org.jspecify.annotations.Nullable;
  * considered ({@link CopyIndex}), so the cost is linear in the agreeing claim pairs, not in the
  * square of the number of sources.
  *
+ * <h2>Uncontested claims</h2>
+ *
+ * On an item only source {@code S} claims (and without gold), {@code P(v) = A(S)} exactly: the
+ * claim is no evidence about {@code S} and only holds its accuracy where it was. A source with
+ * thousands of such claims (a bot filling in a table) then barely moves from its initial
+ * accuracy however often it loses contested items, since the update contracts by the share of
+ * uncontested claims per iteration. With {@link Config#onlyContested} the update skips those
+ * claims, which jumps straight to the same fixed point: {@code A(S)} is the mean of {@code P}
+ * over the contested claims.
+ *
  * <h2>Priors</h2>
  *
  * A source's prior (when priors are on) replaces the initial accuracy. With {@link
@@ -96,6 +106,8 @@ public final class Accu implements TruthDiscovery {
    * @param alpha prior probability that two sources are dependent
    * @param c probability that a copier copies a given value
    * @param priorStrength {@code kappa}, pseudo-claims of the Beta prior on accuracy
+   * @param onlyContested estimate accuracy only from claims on items that someone else also
+   *     claims (or that are gold-seeded); see the class comment
    */
   public record Config(
       String name,
@@ -106,7 +118,8 @@ public final class Accu implements TruthDiscovery {
       boolean copyDetection,
       double alpha,
       double c,
-      double priorStrength) {
+      double priorStrength,
+      boolean onlyContested) {
     public Config {
       checkNotNull(name, "name");
       checkArgument(n >= 1, "n %s < 1", n);
@@ -123,17 +136,17 @@ public final class Accu implements TruthDiscovery {
 
   /** Accu with the paper's parameters: {@code n = 100}, {@code A0 = 0.8}. */
   public static Accu accu() {
-    return new Accu(new Config(NAME, 100, 0.8, null, 0, false, 0.2, 0.8, 0));
+    return new Accu(new Config(NAME, 100, 0.8, null, 0, false, 0.2, 0.8, 0, false));
   }
 
   /** AccuSim: Accu with the similarity term over {@code similarity}, {@code rho = 0.5}. */
   public static Accu accuSim(ValueSimilarity similarity) {
-    return new Accu(new Config(SIM_NAME, 100, 0.8, similarity, 0.5, false, 0.2, 0.8, 0));
+    return new Accu(new Config(SIM_NAME, 100, 0.8, similarity, 0.5, false, 0.2, 0.8, 0, false));
   }
 
   /** AccuCopy: Accu with copy detection, {@code alpha = 0.2}, {@code c = 0.8}. */
   public static Accu accuCopy() {
-    return new Accu(new Config(COPY_NAME, 100, 0.8, null, 0, true, 0.2, 0.8, 0));
+    return new Accu(new Config(COPY_NAME, 100, 0.8, null, 0, true, 0.2, 0.8, 0, false));
   }
 
   public Config config() {
@@ -177,6 +190,8 @@ public final class Accu implements TruthDiscovery {
     CopyIndex copies = config.copyDetection() ? CopyIndex.build(m) : null;
     double[] I = copies != null ? new double[m.numClaims()] : null;
 
+    int[] valueItem = m.valueItemArray();
+    boolean[] informative = config.onlyContested() ? informativeItems(m, options) : null;
     Iterations it = new Iterations(options);
     while (it.next()) {
       // Independence of each claim's vote, from last iteration's P and A.
@@ -238,10 +253,23 @@ public final class Accu implements TruthDiscovery {
         int from = sourceClaimStart[s];
         int to = sourceClaimStart[s + 1];
         double sum = 0;
-        for (int k = from; k < to; k++) {
-          sum += P[sourceClaimValue[k]];
+        double count;
+        if (informative == null) {
+          for (int k = from; k < to; k++) {
+            sum += P[sourceClaimValue[k]];
+          }
+          count = to - from;
+        } else {
+          int used = 0;
+          for (int k = from; k < to; k++) {
+            int v = sourceClaimValue[k];
+            if (informative[valueItem[v]]) {
+              sum += P[v];
+              used++;
+            }
+          }
+          count = used;
         }
-        double count = to - from;
         next[s] =
             count + kappa > 0 ? clampAccuracy((sum + kappa * a0[s]) / (count + kappa)) : A[s];
       }
@@ -308,6 +336,16 @@ public final class Accu implements TruthDiscovery {
         }
       }
     }
+  }
+
+  /** Items claimed by two or more sources, or seeded with gold. */
+  private static boolean[] informativeItems(ClaimMatrix m, TruthOptions options) {
+    boolean[] informative = new boolean[m.numItems()];
+    int[] gold = options.useGold() ? m.goldValueArray() : null;
+    for (int i = 0; i < informative.length; i++) {
+      informative[i] = m.itemClaimCount(i) >= 2 || (gold != null && gold[i] >= 0);
+    }
+    return informative;
   }
 
   private static double clampAccuracy(double a) {

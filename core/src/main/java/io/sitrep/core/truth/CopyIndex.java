@@ -16,7 +16,7 @@ import java.util.Arrays;
  * with two scratch arrays of one int per source, and memory of two ints per agreeing pair of
  * claims ({@code sum over values of C(|S(v)|, 2)}), sized exactly before filling.
  */
-final class CopyIndex {
+public final class CopyIndex {
   final int numPairs;
   final int[] pairA;
   final int[] pairB;
@@ -40,6 +40,16 @@ final class CopyIndex {
     this.start = start;
     this.claimA = claimA;
     this.claimB = claimB;
+  }
+
+  /** Source pairs that agree on at least one item. */
+  public int pairs() {
+    return numPairs;
+  }
+
+  /** Agreeing claim pairs, summed over source pairs. */
+  public int agreements() {
+    return claimA.length;
   }
 
   static CopyIndex build(ClaimMatrix m) {

@@ -71,6 +71,6 @@ public final class TruthDiscoveries {
   public static TruthDiscovery defaultConfiguration() {
     return new Accu(
         new Accu.Config(
-            DEFAULT_NAME, 100, 0.8, ValueSimilarity.automatic(), 0.5, true, 0.2, 0.8, 2));
+            DEFAULT_NAME, 100, 0.8, ValueSimilarity.automatic(), 0.5, true, 0.2, 0.8, 2, true));
   }
 }

@@ -48,6 +48,40 @@ public interface ValueSimilarity {
   }
 
   /**
+   * How much a claim of {@code a} supports {@code b}: the share of {@code a}'s distinct
+   * whitespace-separated tokens that {@code b} also contains, {@code |A ∩ B| / |A|}. It is the
+   * precision of {@code a} were {@code b} true. Asymmetric by design: a truncated author list
+   * ("widom jennifer") is entirely consistent with the full one ("ceri jennifer stefano widom")
+   * and supports it fully, while the full list supports the truncated one only in part, since
+   * it asserts authors the truncated one leaves out.
+   */
+  static ValueSimilarity tokenContainment() {
+    return (a, b) -> {
+      String[] x = tokens(a);
+      String[] y = tokens(b);
+      if (x.length == 0) {
+        return y.length == 0 ? 1 : 0;
+      }
+      int i = 0;
+      int j = 0;
+      int common = 0;
+      while (i < x.length && j < y.length) {
+        int cmp = x[i].compareTo(y[j]);
+        if (cmp == 0) {
+          common++;
+          i++;
+          j++;
+        } else if (cmp < 0) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      return (double) common / x.length;
+    };
+  }
+
+  /**
    * Closeness of two numbers: {@code max(0, 1 - |a - b| / (tolerance * max(|a|, |b|)))}, so 1
    * for equal numbers falling linearly to 0 at a relative difference of {@code tolerance}.
    * Strings that are not numbers fall back to exact equality.
@@ -70,25 +104,49 @@ public interface ValueSimilarity {
   /**
    * What the default configuration uses, needing no per-data-set choice: {@link
    * #numericCloseness} with a 1% tolerance when both values are numbers, else {@link
-   * #tokenJaccard}.
+   * #tokenContainment}. The first argument is the supporting value, the second the supported.
    */
   static ValueSimilarity automatic() {
     ValueSimilarity numeric = numericCloseness(0.01);
-    ValueSimilarity text = tokenJaccard();
+    ValueSimilarity text = tokenContainment();
     return (a, b) ->
         !Double.isNaN(parse(a)) && !Double.isNaN(parse(b))
             ? numeric.similarity(a, b)
             : text.similarity(a, b);
   }
 
+  /** Distinct whitespace-separated tokens, sorted; written out by hand, it is on a hot path. */
   private static String[] tokens(String s) {
-    String t = s.trim();
-    if (t.isEmpty()) {
+    int n = s.length();
+    String[] out = new String[4];
+    int count = 0;
+    int k = 0;
+    while (k < n) {
+      while (k < n && Character.isWhitespace(s.charAt(k))) {
+        k++;
+      }
+      int from = k;
+      while (k < n && !Character.isWhitespace(s.charAt(k))) {
+        k++;
+      }
+      if (k > from) {
+        if (count == out.length) {
+          out = Arrays.copyOf(out, count * 2);
+        }
+        out[count++] = s.substring(from, k);
+      }
+    }
+    if (count == 0) {
       return new String[0];
     }
-    String[] x = Arrays.stream(t.split("\\s+")).distinct().toArray(String[]::new);
-    Arrays.sort(x);
-    return x;
+    Arrays.sort(out, 0, count);
+    int distinct = 1;
+    for (int i = 1; i < count; i++) {
+      if (!out[i].equals(out[distinct - 1])) {
+        out[distinct++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, distinct);
   }
 
   private static double parse(String s) {
