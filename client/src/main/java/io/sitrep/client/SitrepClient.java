@@ -1,0 +1,514 @@
+package io.sitrep.client;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.protobuf.FieldMask;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.sitrep.api.v1.Actor;
+import io.sitrep.api.v1.ActorServiceGrpc;
+import io.sitrep.api.v1.AnalysisServiceGrpc;
+import io.sitrep.api.v1.Claim;
+import io.sitrep.api.v1.ClaimServiceGrpc;
+import io.sitrep.api.v1.CreateActorRequest;
+import io.sitrep.api.v1.CreateClaimRequest;
+import io.sitrep.api.v1.CreateEventRequest;
+import io.sitrep.api.v1.CreateReportRequest;
+import io.sitrep.api.v1.CreateSourceRequest;
+import io.sitrep.api.v1.Dataset;
+import io.sitrep.api.v1.DeleteActorRequest;
+import io.sitrep.api.v1.DeleteClaimRequest;
+import io.sitrep.api.v1.DeleteEventRequest;
+import io.sitrep.api.v1.DeleteReportRequest;
+import io.sitrep.api.v1.DeleteSourceRequest;
+import io.sitrep.api.v1.Event;
+import io.sitrep.api.v1.EventServiceGrpc;
+import io.sitrep.api.v1.GetActorRequest;
+import io.sitrep.api.v1.GetClaimRequest;
+import io.sitrep.api.v1.GetEventRequest;
+import io.sitrep.api.v1.GetReportRequest;
+import io.sitrep.api.v1.GetSourceRequest;
+import io.sitrep.api.v1.GetTimelineRequest;
+import io.sitrep.api.v1.IngestRequest;
+import io.sitrep.api.v1.IngestResponse;
+import io.sitrep.api.v1.IngestServiceGrpc;
+import io.sitrep.api.v1.ListActorsRequest;
+import io.sitrep.api.v1.ListClaimsRequest;
+import io.sitrep.api.v1.ListEventsRequest;
+import io.sitrep.api.v1.ListReportsRequest;
+import io.sitrep.api.v1.ListSourcesRequest;
+import io.sitrep.api.v1.Report;
+import io.sitrep.api.v1.ReportServiceGrpc;
+import io.sitrep.api.v1.Source;
+import io.sitrep.api.v1.SourceServiceGrpc;
+import io.sitrep.api.v1.Timeline;
+import io.sitrep.api.v1.UpdateActorRequest;
+import io.sitrep.api.v1.UpdateClaimRequest;
+import io.sitrep.api.v1.UpdateEventRequest;
+import io.sitrep.api.v1.UpdateReportRequest;
+import io.sitrep.api.v1.UpdateSourceRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A typed client for a Sitrep server. Every call gets the default deadline unless the caller's
+ * stub sets its own; listings hide paging; {@link #ingest} streams batches and waits for their
+ * acknowledgements. Failures surface as the server's {@link StatusRuntimeException}, whose
+ * {@code google.rpc.Status} details {@link io.grpc.protobuf.StatusProto#fromThrowable} reads.
+ *
+ * <pre>{@code
+ * try (SitrepClient sitrep = SitrepClient.connect("localhost:50051")) {
+ *   List<Source> outlets = sitrep.listSources("kind = SOURCE_KIND_NEWS_OUTLET");
+ *   Timeline aah = sitrep.timelineOf("actors/asaib-ahl-al-haq", true);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Closing it shuts down the channel only if the client created it.
+ */
+public final class SitrepClient implements AutoCloseable {
+  /** The deadline of a call that sets none. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+  /** Items per batch when {@link #ingest(Dataset)} is not told otherwise. */
+  public static final int DEFAULT_BATCH_SIZE = 500;
+  /** A large page: fewer round trips when a listing is read whole. */
+  private static final int PAGE_SIZE = 500;
+
+  private final @Nullable ManagedChannel ownedChannel;
+  private final Channel channel;
+
+  private SitrepClient(@Nullable ManagedChannel ownedChannel, Channel channel, Duration deadline) {
+    this.ownedChannel = ownedChannel;
+    this.channel = ClientInterceptors.intercept(channel, new DefaultDeadline(deadline));
+  }
+
+  /** A client over a plaintext channel to {@code target} ({@code host:port}) that it owns. */
+  public static SitrepClient connect(String target) {
+    return builder().target(target).build();
+  }
+
+  /** A client over {@code channel}, which the caller keeps and closes. */
+  public static SitrepClient over(Channel channel) {
+    return builder().channel(channel).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a client from a target or a channel, with a default deadline. */
+  public static final class Builder {
+    private @Nullable String target;
+    private @Nullable Channel channel;
+    private Duration deadline = DEFAULT_DEADLINE;
+
+    private Builder() {}
+
+    /** Connects to {@code host:port} in plaintext; the client owns and closes the channel. */
+    public Builder target(String target) {
+      this.target = checkNotNull(target);
+      return this;
+    }
+
+    /** Uses {@code channel}; the caller owns it. */
+    public Builder channel(Channel channel) {
+      this.channel = checkNotNull(channel);
+      return this;
+    }
+
+    /** The deadline of every call that sets none; {@link #DEFAULT_DEADLINE} if not set. */
+    public Builder defaultDeadline(Duration deadline) {
+      checkArgument(!deadline.isNegative() && !deadline.isZero(), "deadline must be positive: %s", deadline);
+      this.deadline = deadline;
+      return this;
+    }
+
+    public SitrepClient build() {
+      checkArgument((target == null) != (channel == null), "give exactly one of target or channel");
+      if (channel != null) {
+        return new SitrepClient(null, channel, deadline);
+      }
+      ManagedChannel owned = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+      return new SitrepClient(owned, owned, deadline);
+    }
+  }
+
+  // --- Raw stubs, for everything the typed methods leave out ---
+
+  /** The channel every stub below uses, with the default deadline applied. */
+  public Channel channel() {
+    return channel;
+  }
+
+  public SourceServiceGrpc.SourceServiceBlockingStub sources() {
+    return SourceServiceGrpc.newBlockingStub(channel);
+  }
+
+  public ReportServiceGrpc.ReportServiceBlockingStub reports() {
+    return ReportServiceGrpc.newBlockingStub(channel);
+  }
+
+  public ActorServiceGrpc.ActorServiceBlockingStub actors() {
+    return ActorServiceGrpc.newBlockingStub(channel);
+  }
+
+  public EventServiceGrpc.EventServiceBlockingStub events() {
+    return EventServiceGrpc.newBlockingStub(channel);
+  }
+
+  public ClaimServiceGrpc.ClaimServiceBlockingStub claims() {
+    return ClaimServiceGrpc.newBlockingStub(channel);
+  }
+
+  public AnalysisServiceGrpc.AnalysisServiceBlockingStub analysis() {
+    return AnalysisServiceGrpc.newBlockingStub(channel);
+  }
+
+  public IngestServiceGrpc.IngestServiceStub ingestStub() {
+    return IngestServiceGrpc.newStub(channel);
+  }
+
+  // --- Sources ---
+
+  /** Creates {@code source} as {@code sources/{sourceId}}; an empty id lets the server choose. */
+  public Source createSource(Source source, String sourceId) {
+    return sources().createSource(CreateSourceRequest.newBuilder().setSource(source).setSourceId(sourceId).build());
+  }
+
+  public Source getSource(String name) {
+    return sources().getSource(GetSourceRequest.newBuilder().setName(name).build());
+  }
+
+  /** Every source that passes {@code filter} (empty: all), all pages read. */
+  public List<Source> listSources(String filter) {
+    return ImmutableList.copyOf(streamSources(filter).iterator());
+  }
+
+  /** The sources that pass {@code filter}, fetched a page at a time as the stream is read. */
+  public Stream<Source> streamSources(String filter) {
+    return Pages.stream(token -> {
+      var page = sources().listSources(ListSourcesRequest.newBuilder()
+          .setPageSize(PAGE_SIZE).setPageToken(token).setFilter(filter).build());
+      return new Pages.Page<>(page.getSourcesList(), page.getNextPageToken());
+    });
+  }
+
+  /**
+   * Updates the {@code paths} of {@code source} (all writable fields when none are given). A
+   * non-empty etag in {@code source} must still be the stored one.
+   */
+  public Source updateSource(Source source, String... paths) {
+    UpdateSourceRequest.Builder request = UpdateSourceRequest.newBuilder().setSource(source);
+    if (paths.length > 0) {
+      request.setUpdateMask(mask(paths));
+    }
+    return sources().updateSource(request.build());
+  }
+
+  public void deleteSource(String name) {
+    deleteSource(name, "");
+  }
+
+  /** Deletes {@code name} if {@code etag} (when non-empty) is still the stored one. */
+  public void deleteSource(String name, String etag) {
+    sources().deleteSource(DeleteSourceRequest.newBuilder().setName(name).setEtag(etag).build());
+  }
+
+  // --- Reports ---
+
+  public Report createReport(Report report, String reportId) {
+    return reports().createReport(CreateReportRequest.newBuilder().setReport(report).setReportId(reportId).build());
+  }
+
+  public Report getReport(String name) {
+    return reports().getReport(GetReportRequest.newBuilder().setName(name).build());
+  }
+
+  public List<Report> listReports(String filter) {
+    return ImmutableList.copyOf(streamReports(filter).iterator());
+  }
+
+  public Stream<Report> streamReports(String filter) {
+    return Pages.stream(token -> {
+      var page = reports().listReports(ListReportsRequest.newBuilder()
+          .setPageSize(PAGE_SIZE).setPageToken(token).setFilter(filter).build());
+      return new Pages.Page<>(page.getReportsList(), page.getNextPageToken());
+    });
+  }
+
+  public Report updateReport(Report report, String... paths) {
+    UpdateReportRequest.Builder request = UpdateReportRequest.newBuilder().setReport(report);
+    if (paths.length > 0) {
+      request.setUpdateMask(mask(paths));
+    }
+    return reports().updateReport(request.build());
+  }
+
+  public void deleteReport(String name) {
+    deleteReport(name, "");
+  }
+
+  public void deleteReport(String name, String etag) {
+    reports().deleteReport(DeleteReportRequest.newBuilder().setName(name).setEtag(etag).build());
+  }
+
+  // --- Actors ---
+
+  public Actor createActor(Actor actor, String actorId) {
+    return actors().createActor(CreateActorRequest.newBuilder().setActor(actor).setActorId(actorId).build());
+  }
+
+  public Actor getActor(String name) {
+    return actors().getActor(GetActorRequest.newBuilder().setName(name).build());
+  }
+
+  public List<Actor> listActors(String filter) {
+    return ImmutableList.copyOf(streamActors(filter).iterator());
+  }
+
+  public Stream<Actor> streamActors(String filter) {
+    return Pages.stream(token -> {
+      var page = actors().listActors(ListActorsRequest.newBuilder()
+          .setPageSize(PAGE_SIZE).setPageToken(token).setFilter(filter).build());
+      return new Pages.Page<>(page.getActorsList(), page.getNextPageToken());
+    });
+  }
+
+  public Actor updateActor(Actor actor, String... paths) {
+    UpdateActorRequest.Builder request = UpdateActorRequest.newBuilder().setActor(actor);
+    if (paths.length > 0) {
+      request.setUpdateMask(mask(paths));
+    }
+    return actors().updateActor(request.build());
+  }
+
+  public void deleteActor(String name) {
+    deleteActor(name, "");
+  }
+
+  public void deleteActor(String name, String etag) {
+    actors().deleteActor(DeleteActorRequest.newBuilder().setName(name).setEtag(etag).build());
+  }
+
+  // --- Events ---
+
+  public Event createEvent(Event event, String eventId) {
+    return events().createEvent(CreateEventRequest.newBuilder().setEvent(event).setEventId(eventId).build());
+  }
+
+  public Event getEvent(String name) {
+    return events().getEvent(GetEventRequest.newBuilder().setName(name).build());
+  }
+
+  public List<Event> listEvents(String filter) {
+    return ImmutableList.copyOf(streamEvents(filter).iterator());
+  }
+
+  public Stream<Event> streamEvents(String filter) {
+    return Pages.stream(token -> {
+      var page = events().listEvents(ListEventsRequest.newBuilder()
+          .setPageSize(PAGE_SIZE).setPageToken(token).setFilter(filter).build());
+      return new Pages.Page<>(page.getEventsList(), page.getNextPageToken());
+    });
+  }
+
+  public Event updateEvent(Event event, String... paths) {
+    UpdateEventRequest.Builder request = UpdateEventRequest.newBuilder().setEvent(event);
+    if (paths.length > 0) {
+      request.setUpdateMask(mask(paths));
+    }
+    return events().updateEvent(request.build());
+  }
+
+  public void deleteEvent(String name) {
+    deleteEvent(name, "");
+  }
+
+  public void deleteEvent(String name, String etag) {
+    events().deleteEvent(DeleteEventRequest.newBuilder().setName(name).setEtag(etag).build());
+  }
+
+  // --- Claims ---
+
+  public Claim createClaim(Claim claim, String claimId) {
+    return claims().createClaim(CreateClaimRequest.newBuilder().setClaim(claim).setClaimId(claimId).build());
+  }
+
+  public Claim getClaim(String name) {
+    return claims().getClaim(GetClaimRequest.newBuilder().setName(name).build());
+  }
+
+  public List<Claim> listClaims(String filter) {
+    return ImmutableList.copyOf(streamClaims(filter).iterator());
+  }
+
+  public Stream<Claim> streamClaims(String filter) {
+    return Pages.stream(token -> {
+      var page = claims().listClaims(ListClaimsRequest.newBuilder()
+          .setPageSize(PAGE_SIZE).setPageToken(token).setFilter(filter).build());
+      return new Pages.Page<>(page.getClaimsList(), page.getNextPageToken());
+    });
+  }
+
+  public Claim updateClaim(Claim claim, String... paths) {
+    UpdateClaimRequest.Builder request = UpdateClaimRequest.newBuilder().setClaim(claim);
+    if (paths.length > 0) {
+      request.setUpdateMask(mask(paths));
+    }
+    return claims().updateClaim(request.build());
+  }
+
+  public void deleteClaim(String name) {
+    deleteClaim(name, "");
+  }
+
+  public void deleteClaim(String name, String etag) {
+    claims().deleteClaim(DeleteClaimRequest.newBuilder().setName(name).setEtag(etag).build());
+  }
+
+  // --- Analysis ---
+
+  public Timeline getTimeline(GetTimelineRequest request) {
+    return analysis().getTimeline(request);
+  }
+
+  /** The timeline of {@code actor} (a name, display name or alias), with its members' events if asked. */
+  public Timeline timelineOf(String actor, boolean includeMembers) {
+    return getTimeline(GetTimelineRequest.newBuilder().setActor(actor).setIncludeMembers(includeMembers).build());
+  }
+
+  // --- Ingest ---
+
+  /** Ingests {@code dataset} in batches of about {@link #DEFAULT_BATCH_SIZE} items. */
+  public List<IngestResponse> ingest(Dataset dataset) {
+    return ingest(dataset, DEFAULT_BATCH_SIZE);
+  }
+
+  /**
+   * Ingests {@code dataset} in batches of about {@code batchSize} items, ordered so that every
+   * batch refers only to what earlier batches or itself hold (resources that refer to each other in
+   * a cycle share a batch, which may then be larger). Request ids are fresh for this call.
+   */
+  public List<IngestResponse> ingest(Dataset dataset, int batchSize) {
+    return ingest(DatasetBatches.split(dataset, batchSize, "ingest-" + UUID.randomUUID()));
+  }
+
+  /**
+   * Streams {@code batches} on one Ingest call, as fast as the server takes them, and returns the
+   * acknowledgements in order.
+   *
+   * @throws StatusRuntimeException the server's status if it refused a batch (the batches
+   *     acknowledged before it stay stored), or the deadline's
+   */
+  public List<IngestResponse> ingest(Iterable<IngestRequest> batches) {
+    IngestCall call = new IngestCall(batches.iterator());
+    ingestStub().ingest(call);
+    try {
+      return call.done.get();
+    } catch (InterruptedException e) {
+      call.cancel("interrupted");
+      Thread.currentThread().interrupt();
+      throw Status.CANCELLED.withDescription("interrupted while ingesting").withCause(e).asRuntimeException();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StatusRuntimeException s) {
+        throw s;
+      }
+      throw Status.fromThrowable(e.getCause()).asRuntimeException();
+    }
+  }
+
+  /** One Ingest stream: sends while the transport is ready, collects acknowledgements. */
+  private static final class IngestCall implements ClientResponseObserver<IngestRequest, IngestResponse> {
+    private final Iterator<IngestRequest> batches;
+    private final List<IngestResponse> acks = new ArrayList<>();
+    final CompletableFuture<List<IngestResponse>> done = new CompletableFuture<>();
+    private @Nullable ClientCallStreamObserver<IngestRequest> requests;
+    private boolean halfClosed;
+
+    IngestCall(Iterator<IngestRequest> batches) {
+      this.batches = batches;
+    }
+
+    @Override
+    public void beforeStart(ClientCallStreamObserver<IngestRequest> requests) {
+      this.requests = requests;
+      requests.setOnReadyHandler(this::send);
+    }
+
+    private synchronized void send() {
+      ClientCallStreamObserver<IngestRequest> out = checkNotNull(requests);
+      try {
+        while (!halfClosed && !done.isDone() && out.isReady()) {
+          if (batches.hasNext()) {
+            out.onNext(batches.next());
+          } else {
+            halfClosed = true;
+            out.onCompleted();
+          }
+        }
+      } catch (RuntimeException e) {
+        // The caller's iterable failed: stop the call and report it.
+        out.cancel("the batches could not be read", e);
+        done.completeExceptionally(e);
+      }
+    }
+
+    synchronized void cancel(String why) {
+      if (requests != null) {
+        requests.cancel(why, null);
+      }
+    }
+
+    @Override
+    public synchronized void onNext(IngestResponse ack) {
+      acks.add(ack);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      done.completeExceptionally(t);
+    }
+
+    @Override
+    public synchronized void onCompleted() {
+      done.complete(ImmutableList.copyOf(acks));
+    }
+  }
+
+  private static FieldMask mask(String... paths) {
+    return FieldMask.newBuilder().addAllPaths(List.of(paths)).build();
+  }
+
+  /** Shuts down the channel if this client created it, waiting a few seconds for calls to finish. */
+  @Override
+  public void close() {
+    if (ownedChannel == null) {
+      return;
+    }
+    ownedChannel.shutdown();
+    try {
+      if (!ownedChannel.awaitTermination(5, TimeUnit.SECONDS)) {
+        ownedChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      ownedChannel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
