@@ -24,11 +24,11 @@ import picocli.CommandLine.Option;
     description = "Serves the Sitrep API (sitrep.v1) over gRPC, with health and reflection.")
 public final class Main implements Callable<Integer> {
 
-  @Option(names = "--port", defaultValue = "50051",
+  @Option(names = "--port", defaultValue = "50051", paramLabel = "N",
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR",
       description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 

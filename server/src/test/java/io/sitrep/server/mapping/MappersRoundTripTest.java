@@ -123,7 +123,7 @@ class MappersRoundTripTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static Class<? extends Enum<?>>[] pair(Class<? extends Enum<?>> api, Class<? extends Enum<?>> core) {
     return new Class[] {api, core};
   }

@@ -62,6 +62,7 @@ class UnexpectedFailuresTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void aStoreThatIsDownIsUnavailableSoClientsMayRetry() {
     when(store.list(any(ResourceType.class), any(PageRequest.class)))
         .thenThrow(new StoreException.Unavailable("database at db.internal:5432 refused", new IOException()));
