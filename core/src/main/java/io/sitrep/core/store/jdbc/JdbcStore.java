@@ -53,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcStore implements SitrepStore {
   private static final int SCAN_FETCH_SIZE = 500;
+  /** Names per IN list: well under SQLite's 32,766 host parameters. */
+  private static final int IN_CHUNK = 500;
   private static final Joiner NEWLINE = Joiner.on('\n');
 
   private final Dialect dialect;
@@ -497,12 +499,18 @@ public final class JdbcStore implements SitrepStore {
       }
       return out;
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + collection + " WHERE name = ?")) {
-      for (String name : new HashSet<>(names)) {
-        ps.setString(1, name);
+    // SQLite: chunks of IN lists, one statement per chunk rather than one per name.
+    List<String> distinct = new ArrayList<>(new HashSet<>(names));
+    for (int from = 0; from < distinct.size(); from += IN_CHUNK) {
+      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_CHUNK));
+      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM " + collection + " WHERE name IN (" + marks + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
         try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            out.add(name);
+          while (rs.next()) {
+            out.add(rs.getString(1));
           }
         }
       }
