@@ -1,0 +1,9 @@
+/**
+ * Analysis of Competing Hypotheses (Heuer 1999, ch. 8): an immutable, validated
+ * {@link io.sitrep.core.ach.AchMatrix} of hypotheses against evidence (claims), scored by weighted
+ * inconsistency with beliefs from truth discovery, flagging non-diagnostic evidence.
+ */
+@NullMarked
+package io.sitrep.core.ach;
+
+import org.jspecify.annotations.NullMarked;
