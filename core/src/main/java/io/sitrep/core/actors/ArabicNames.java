@@ -27,11 +27,17 @@ import java.util.regex.Pattern;
  *       {@code kazmy}).
  *   <li>Camel case is split ({@code AlHaq} is {@code Al Haq}, {@code MAKadhimi} is {@code MA Kadhimi});
  *       hyphens and punctuation separate tokens; everything is lower-cased.
- *   <li>Dropped tokens: titles ({@code PM, Sheikh, Sayyid, General, Hajji, ...} and "prime minister"),
+ *   <li>Dropped tokens: titles ({@code PM, Prime Minister, Sheikh, Sayyid, General, Hajji, ...}),
  *       articles ({@code al, el, ul, il} and the assimilated {@code as, ash, ad, an, ar, at, az}),
  *       filiation ({@code bin, ibn, bint}) and English function words ({@code of, the, and}).
  *   <li>{@code Abdul}, {@code Abdel}, {@code Abd al-} are one particle {@code abd}: "Abdelaziz" is
- *       {@code abd aziz}, as is "Abd al-Aziz".
+ *       {@code abd aziz}, as is "Abd al-Aziz". A separate "Allah" joins the word before it
+ *       ("Hizb Allah" is "Hizballah").
+ *   <li>Country qualifiers ("Iraqi PM Kadhimi", "Iran's") are dropped unless nothing else is left.
+ *   <li>A word in capitals of two to six letters ("AAH", "K.H.") is an acronym: it only equals
+ *       itself, and {@link ActorIndex} looks it up among the actors' acronyms.
+ *   <li>Tokens from Arabic script are marked unvocalised ({@code ^}): Arabic writes no short
+ *       vowels, so they are compared with romanisations by {@link #consonants} only.
  * </ol>
  *
  * <h2>Keys ({@link #key})</h2>
