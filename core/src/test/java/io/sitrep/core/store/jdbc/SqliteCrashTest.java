@@ -8,6 +8,7 @@ import io.sitrep.core.store.SitrepStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ class SqliteCrashTest {
   private static final int KILLS = 12;
 
   @TempDir Path dataDir;
+  @TempDir Path logDir;
 
   @Test
   void aWriterKilledMidBatchLeavesOnlyWholeAcknowledgedBatches() throws Exception {
@@ -65,7 +67,7 @@ class SqliteCrashTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         CrashingWriter.class.getName(), dataDir.toString(), String.valueOf(run))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(logDir.resolve("writer-" + run + ".err").toFile())
         .start();
     ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
     CountDownLatch firstBatch = new CountDownLatch(1);
@@ -84,7 +86,15 @@ class SqliteCrashTest {
     reader.start();
     try {
       // Kill it while it writes: some batches acknowledged, the next one in flight.
-      assertThat(firstBatch.await(30, TimeUnit.SECONDS)).as("writer %d got a batch through", run).isTrue();
+      boolean wrote = false;
+      for (int waited = 0; waited < 300 && !wrote && child.isAlive(); waited++) {
+        wrote = firstBatch.await(100, TimeUnit.MILLISECONDS);
+      }
+      if (!wrote) {
+        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("writer " + run + " acknowledged no batch; its stderr:\n"
+            + Files.readString(logDir.resolve("writer-" + run + ".err")));
+      }
       Thread.sleep(millis);
     } finally {
       child.destroyForcibly(); // SIGKILL on Linux
