@@ -62,9 +62,11 @@ import org.jspecify.annotations.Nullable;
  * where of two sources the more accurate comes first, so the better source keeps its full vote.
  * We discount by the probability of dependence in either direction, since either way one of the
  * two votes is redundant. Dependence is computed from the previous iteration's {@code P} and
- * {@code A}, starting in the second iteration. Only pairs sharing at least one equal value are
- * considered ({@link CopyIndex}), so the cost is linear in the agreeing claim pairs, not in the
- * square of the number of sources.
+ * {@code A}, starting in the second iteration. Only pairs sharing at least one equal value and
+ * at least two items are considered, at most {@link CopyIndex#MAX_PAIRS} of them (those sharing
+ * the most items), enumerated on items of bounded size ({@link CopyIndex}): the cost per
+ * iteration is two passes over the agreeing claim pairs plus a few logarithms per source pair,
+ * never the square of the number of sources.
  *
  * <h2>Uncontested claims</h2>
  *
@@ -83,6 +85,24 @@ import org.jspecify.annotations.Nullable;
  * prior worth {@code kappa} claims: {@code A(S) = (sum P(v) + kappa a0(S)) / (|V(S)| + kappa)},
  * where {@code a0(S)} is the prior or the initial accuracy. The paper's algorithms use {@code
  * kappa = 0}.
+ *
+ * <h2>Empirical-Bayes prior by source size</h2>
+ *
+ * One initial accuracy for every source treats a one-claim anonymous editor like a source with
+ * hundreds of claims. With {@link Config#empiricalPrior} the prior mean {@code a0(S)} of a source
+ * without an analyst's prior is instead {@code mu_b}, fitted in every iteration (the M-step of
+ * the same EM) from the data itself, never from gold: sources are bucketed by {@code b = floor(
+ * log2 |V(S)|)}, and
+ *
+ * <pre>
+ *   mu_b = (sum_{S in b} sum P(v) + m0 mu) / (sum_{S in b} |V'(S)| + m0)
+ * </pre>
+ *
+ * over the claims {@code V'(S)} that inform accuracy, where {@code mu} is the same mean over all
+ * sources and {@code m0 = 10} pseudo-claims shrink a thin bucket toward it (a hierarchical Beta
+ * prior with a size covariate). Size is a covariate of reliability on open platforms (Wikipedia
+ * edit histories: anonymous one-edit contributors vs. editors and bots with thousands of edits;
+ * web stores: small resellers vs. large catalogues); the fit decides in which direction, if any.
  */
 public final class Accu implements TruthDiscovery {
   public static final String NAME = "accu";
@@ -108,6 +128,8 @@ public final class Accu implements TruthDiscovery {
    * @param priorStrength {@code kappa}, pseudo-claims of the Beta prior on accuracy
    * @param onlyContested estimate accuracy only from claims on items that someone else also
    *     claims (or that are gold-seeded); see the class comment
+   * @param empiricalPrior fit the prior mean per source-size bucket from the data (empirical
+   *     Bayes) instead of using {@code initialAccuracy} for everyone; see the class comment
    */
   public record Config(
       String name,
@@ -119,7 +141,24 @@ public final class Accu implements TruthDiscovery {
       double alpha,
       double c,
       double priorStrength,
-      boolean onlyContested) {
+      boolean onlyContested,
+      boolean empiricalPrior) {
+    /** Without the empirical prior. */
+    public Config(
+        String name,
+        double n,
+        double initialAccuracy,
+        @Nullable ValueSimilarity similarity,
+        double rho,
+        boolean copyDetection,
+        double alpha,
+        double c,
+        double priorStrength,
+        boolean onlyContested) {
+      this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
+          onlyContested, false);
+    }
+
     public Config {
       checkNotNull(name, "name");
       checkArgument(n >= 1, "n %s < 1", n);
@@ -164,7 +203,6 @@ public final class Accu implements TruthDiscovery {
     final double c = config.c();
     final double kappa = config.priorStrength();
     int[] claimSource = m.claimSourceArray();
-    int[] claimValue = m.claimValueArray();
     int[] valueClaimStart = m.valueClaimStartArray();
     int[] itemValueStart = m.itemValueStartArray();
     int[] sourceClaimStart = m.sourceClaimStartArray();
@@ -175,6 +213,12 @@ public final class Accu implements TruthDiscovery {
 
     double[] A = Seeds.initialTrust(m, options, config.initialAccuracy());
     double[] a0 = A.clone();
+    double[] analystPrior = Seeds.priors(m, options);
+    int[] bucket = config.empiricalPrior() ? sizeBuckets(m) : null;
+    double[] bucketSum = bucket != null ? new double[SIZE_BUCKETS] : null;
+    double[] bucketCount = bucket != null ? new double[SIZE_BUCKETS] : null;
+    double[] contestedSum = bucket != null ? new double[numSources] : null;
+    double[] contestedCount = bucket != null ? new double[numSources] : null;
     for (int s = 0; s < numSources; s++) {
       A[s] = clampAccuracy(A[s]);
     }
@@ -197,7 +241,7 @@ public final class Accu implements TruthDiscovery {
       // Independence of each claim's vote, from last iteration's P and A.
       if (copies != null && it.count() > 0) {
         Arrays.fill(I, 1.0);
-        discountCopies(copies, claimValue, A, P, n, config.alpha(), c, I);
+        discountCopies(m, copies, A, P, n, config.alpha(), c, I);
       }
       for (int s = 0; s < numSources; s++) {
         Aprime[s] = Math.log(n * A[s] / (1 - A[s]));
@@ -270,8 +314,26 @@ public final class Accu implements TruthDiscovery {
           }
           count = used;
         }
-        next[s] =
-            count + kappa > 0 ? clampAccuracy((sum + kappa * a0[s]) / (count + kappa)) : A[s];
+        if (bucket != null) {
+          contestedSum[s] = sum;
+          contestedCount[s] = count;
+        } else {
+          next[s] =
+              count + kappa > 0 ? clampAccuracy((sum + kappa * a0[s]) / (count + kappa)) : A[s];
+        }
+      }
+      if (bucket != null) {
+        fitBucketMeans(bucket, contestedSum, contestedCount, bucketSum, bucketCount);
+        for (int s = 0; s < numSources; s++) {
+          if (Double.isNaN(analystPrior[s])) {
+            a0[s] = bucketSum[bucket[s]];
+          }
+          double count = contestedCount[s];
+          next[s] =
+              count + kappa > 0
+                  ? clampAccuracy((contestedSum[s] + kappa * a0[s]) / (count + kappa))
+                  : A[s];
+        }
       }
       it.record(Iterations.replace(A, next));
     }
@@ -280,61 +342,90 @@ public final class Accu implements TruthDiscovery {
 
   /**
    * Multiplies into {@code I} the discount {@code 1 - c Pr(dependent)} of the less accurate
-   * source of every likely-dependent pair, on each claim the pair agrees on.
+   * source of every likely-dependent pair, on each claim the pair agrees on. The counts per
+   * pair: {@code kt = sum P(v)} over the agreed values, {@code kf = same - kt}, {@code kd}
+   * fixed; see {@link CopyIndex}.
    */
   static void discountCopies(
-      CopyIndex copies,
-      int[] claimValue,
-      double[] A,
-      double[] P,
-      double n,
-      double alpha,
-      double c,
+      ClaimMatrix m, CopyIndex copies, double[] A, double[] P, double n, double alpha, double c,
       double[] I) {
+    int numPairs = copies.numPairs;
+    double[] kt = new double[numPairs];
+    double[] factor = new double[numPairs];
+    boolean[] aLater = new boolean[numPairs];
+    copies.expectedTrue(m, P, kt);
     double logIndependent = Math.log(1 - alpha);
     double logDirection = Math.log(alpha / 2);
-    for (int p = 0; p < copies.numPairs; p++) {
-      int from = copies.start[p];
-      int to = copies.start[p + 1];
-      double kt = 0;
-      for (int q = from; q < to; q++) {
-        kt += P[claimValue[copies.claimA[q]]];
-      }
-      double kf = (to - from) - kt;
-      double kd = copies.different[p];
+    double log1mc = Math.log(1 - c);
+    boolean any = false;
+    for (int p = 0; p < numPairs; p++) {
       int a = copies.pairA[p];
       int b = copies.pairB[p];
       double A1 = A[a];
       double A2 = A[b];
+      double kT = kt[p];
+      double kF = Math.max(0, copies.same[p] - kT);
+      double kD = copies.different[p];
       double Pt = A1 * A2;
       double Pf = (1 - A1) * (1 - A2) / n;
-      double Pd = 1 - Pt - Pf;
-      double logPd = Math.log(Pd);
-      double L0 = kt * Math.log(Pt) + kf * Math.log(Pf) + kd * logPd;
-      double logDiffCopy = kd * (logPd + Math.log(1 - c));
+      double logPd = Math.log(1 - Pt - Pf);
+      double L0 = kT * Math.log(Pt) + kF * Math.log(Pf) + kD * logPd;
+      double logDiffCopy = kD * (logPd + log1mc);
       double Lab =
-          kt * Math.log(A2 * c + Pt * (1 - c))
-              + kf * Math.log((1 - A2) * c + Pf * (1 - c))
+          kT * Math.log(A2 * c + Pt * (1 - c))
+              + kF * Math.log((1 - A2) * c + Pf * (1 - c))
               + logDiffCopy;
       double Lba =
-          kt * Math.log(A1 * c + Pt * (1 - c))
-              + kf * Math.log((1 - A1) * c + Pf * (1 - c))
+          kT * Math.log(A1 * c + Pt * (1 - c))
+              + kF * Math.log((1 - A1) * c + Pf * (1 - c))
               + logDiffCopy;
       double w0 = logIndependent + L0;
       double wab = logDirection + Lab;
       double wba = logDirection + Lba;
       double max = Math.max(w0, Math.max(wab, wba));
       double e0 = Math.exp(w0 - max);
-      double dependent = (Math.exp(wab - max) + Math.exp(wba - max));
-      double prDependent = dependent / (e0 + dependent);
-      double factor = 1 - c * prDependent;
-      if (factor < 1 - 1e-9) {
-        boolean aLater = A1 < A2 || (A1 == A2 && a > b);
-        int[] later = aLater ? copies.claimA : copies.claimB;
-        for (int q = from; q < to; q++) {
-          I[later[q]] *= factor;
-        }
-      }
+      double dependent = Math.exp(wab - max) + Math.exp(wba - max);
+      double f = 1 - c * dependent / (e0 + dependent);
+      factor[p] = f < 1 - 1e-9 ? f : 1;
+      any |= factor[p] < 1;
+      aLater[p] = A1 < A2 || (A1 == A2 && a > b);
+    }
+    if (any) {
+      copies.discount(m, factor, aLater, I);
+    }
+  }
+
+  /** Buckets of source size, {@code floor(log2 |V(S)|)}, for the empirical prior. */
+  static final int SIZE_BUCKETS = 32;
+
+  /** Pseudo-claims at the overall mean that each bucket's mean is shrunk with. */
+  static final double BUCKET_SHRINKAGE = 10;
+
+  private static int[] sizeBuckets(ClaimMatrix m) {
+    int[] b = new int[m.numSources()];
+    for (int s = 0; s < b.length; s++) {
+      int n = m.sourceClaimCount(s);
+      b[s] = n <= 1 ? 0 : 31 - Integer.numberOfLeadingZeros(n);
+    }
+    return b;
+  }
+
+  /** {@code mu_b} into {@code mean} (indexed by bucket); {@code count} is scratch. */
+  private static void fitBucketMeans(
+      int[] bucket, double[] sum, double[] count, double[] mean, double[] total) {
+    java.util.Arrays.fill(mean, 0);
+    java.util.Arrays.fill(total, 0);
+    double allSum = 0;
+    double allCount = 0;
+    for (int s = 0; s < bucket.length; s++) {
+      mean[bucket[s]] += sum[s];
+      total[bucket[s]] += count[s];
+      allSum += sum[s];
+      allCount += count[s];
+    }
+    double mu = allCount > 0 ? allSum / allCount : 0.8;
+    for (int b = 0; b < mean.length; b++) {
+      mean[b] = clampAccuracy((mean[b] + BUCKET_SHRINKAGE * mu) / (total[b] + BUCKET_SHRINKAGE));
     }
   }
 

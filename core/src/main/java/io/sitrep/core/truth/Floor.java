@@ -52,7 +52,6 @@ public final class Floor {
    */
   public static double accu(ClaimMatrix m, int iterations, CopyIndex copies) {
     int[] claimSource = m.claimSourceArray();
-    int[] claimValue = m.claimValueArray();
     int[] valueClaimStart = m.valueClaimStartArray();
     int[] itemValueStart = m.itemValueStartArray();
     int[] sourceClaimStart = m.sourceClaimStartArray();
@@ -69,7 +68,7 @@ public final class Floor {
     for (int round = 0; round < iterations; round++) {
       if (copies != null && round > 0) {
         java.util.Arrays.fill(I, 1.0);
-        Accu.discountCopies(copies, claimValue, A, P, n, 0.2, 0.8, I);
+        Accu.discountCopies(m, copies, A, P, n, 0.2, 0.8, I);
       }
       for (int s = 0; s < numSources; s++) {
         Aprime[s] = Math.log(n * A[s] / (1 - A[s]));

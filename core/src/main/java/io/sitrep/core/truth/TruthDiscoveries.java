@@ -28,6 +28,7 @@ public final class TruthDiscoveries {
           .put(Accu.NAME, Accu::accu)
           .put(Accu.SIM_NAME, () -> Accu.accuSim(ValueSimilarity.automatic()))
           .put(Accu.COPY_NAME, Accu::accuCopy)
+          .put(LatentTruth.NAME, LatentTruth::new)
           .put(Crh.NAME, Crh::median)
           .put(Crh.MEAN_NAME, Crh::mean)
           .buildOrThrow();
@@ -46,31 +47,60 @@ public final class TruthDiscoveries {
   }
 
   /**
-   * Sitrep's default: AccuCopy with value similarity and prior-smoothed accuracy, a single
-   * model from Dong, Berti-Equille and Srivastava (VLDB 2009) with every part switched on. No
-   * parameter is fitted to any data set; each is either the paper's or follows from the model:
+   * Sitrep's default. No parameter is fitted to any data set; each is either a paper's or
+   * follows from the model, and the one choice made per data set is made by a documented test on
+   * the claims themselves (never on gold):
    *
    * <ul>
-   *   <li><b>Accuracy-weighted Bayesian vote</b> ({@code n = 100} false values, initial
-   *       accuracy 0.8): a source's vote is its log-odds of being right, so one reliable source
-   *       outweighs several poor ones, unlike Sums or voting.
-   *   <li><b>Copy detection</b> ({@code alpha = 0.2}, {@code c = 0.8}): web sources copy each
-   *       other, and a copied error otherwise looks like corroboration. Shared false values
-   *       are the evidence. This is what separates Dong's Accu (.87) from AccuNoDep (.79) on
-   *       Book.
-   *   <li><b>Value similarity</b> ({@link ValueSimilarity#automatic()}, {@code rho = 0.5}):
-   *       "knuth donald" and "knuth donald e" partly support each other, as do populations
-   *       that differ by under 1%, so near-duplicates of the truth do not split its vote.
-   *   <li><b>Beta prior on accuracy</b> worth {@code kappa = 2} claims at the initial accuracy
-   *       (or the analyst's prior): the posterior mean instead of the maximum-likelihood
-   *       estimate, so a source seen once does not get accuracy 0.999 from agreeing with
-   *       itself. Most Population sources make one or two claims. Two pseudo-claims is the
-   *       weakest prior that still stops a single claim from deciding a source's accuracy.
+   *   <li><b>When values are sets of tokens</b> ({@link LatentTruth#valuesAreSets}: candidates
+   *       of the same item often nest, as author lists with and without initials or co-authors
+   *       do), the Latent Truth Model of Zhao et al. (VLDB 2012, {@link LatentTruth}): each
+   *       source gets a sensitivity and a false-positive rate, so a source that habitually
+   *       leaves out initials does not vote against them; the item's value is the claimed
+   *       candidate most likely under the token beliefs.
+   *   <li><b>Otherwise</b> AccuCopy with value similarity, an accuracy prior fitted by empirical
+   *       Bayes per source-size bucket, and accuracy from contested claims only ({@link Accu},
+   *       Dong, Berti-Equille and Srivastava, VLDB 2009): an accuracy-weighted Bayesian vote
+   *       ({@code n = 100} false values); copy detection ({@code alpha = 0.2}, {@code c =
+   *       0.8}), since a copied error otherwise looks like corroboration; similarity ({@link
+   *       ValueSimilarity#automatic()}, {@code rho = 0.5}), so populations within 1% do not
+   *       split their vote; and a Beta prior worth {@code kappa = 2} claims whose mean is fitted
+   *       from the data for each bucket {@code floor(log2 claims)} of source size, so a
+   *       one-claim anonymous source is not weighed like an editor with hundreds of claims.
    * </ul>
    */
   public static TruthDiscovery defaultConfiguration() {
-    return new Accu(
-        new Accu.Config(
-            DEFAULT_NAME, 100, 0.8, ValueSimilarity.automatic(), 0.5, true, 0.2, 0.8, 2, true));
+    return DEFAULT;
   }
+
+  private static final TruthDiscovery DEFAULT =
+      new TruthDiscovery() {
+        private final TruthDiscovery sets = new LatentTruth(DEFAULT_NAME);
+        private final TruthDiscovery values =
+            new Accu(
+                new Accu.Config(
+                    DEFAULT_NAME,
+                    100,
+                    0.8,
+                    ValueSimilarity.automatic(),
+                    0.5,
+                    true,
+                    0.2,
+                    0.8,
+                    2,
+                    true,
+                    true));
+
+        @Override
+        public String name() {
+          return DEFAULT_NAME;
+        }
+
+        @Override
+        public TruthResult run(ClaimMatrix claims, TruthOptions options) {
+          return LatentTruth.valuesAreSets(claims)
+              ? sets.run(claims, options)
+              : values.run(claims, options);
+        }
+      };
 }

@@ -10,7 +10,8 @@
  * io.sitrep.core.truth.Sums}, {@link io.sitrep.core.truth.AverageLog}, {@link
  * io.sitrep.core.truth.Investment} (and PooledInvestment), {@link
  * io.sitrep.core.truth.TruthFinder}, {@link io.sitrep.core.truth.Estimates} (TwoEstimates and
- * ThreeEstimates), {@link io.sitrep.core.truth.Accu} (Accu, AccuSim, AccuCopy) and {@link
+ * ThreeEstimates), {@link io.sitrep.core.truth.Accu} (Accu, AccuSim, AccuCopy), {@link
+ * io.sitrep.core.truth.LatentTruth} (the Latent Truth Model) and {@link
  * io.sitrep.core.truth.Crh}. {@link io.sitrep.core.truth.TruthDiscoveries} names them and
  * holds the default configuration.
  *

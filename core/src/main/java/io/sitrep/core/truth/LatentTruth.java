@@ -1,0 +1,319 @@
+package io.sitrep.core.truth;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Latent Truth Model, by expectation maximisation: Zhao, Rubinstein, Gemmell, Han, "A
+ * Bayesian approach to discovering truth from conflicting sources for data integration", VLDB
+ * 2012.
+ *
+ * <p>A value is read as a set of facts: its distinct whitespace-separated tokens (an author list
+ * "c robert seacord" is the facts {c, robert, seacord} of its item). The facts of an item {@code
+ * F(i)} are the tokens of all its candidates. Every claim of source {@code s} on item {@code i}
+ * is an observation {@code o} of every fact {@code f} in {@code F(i)}: 1 if the claimed value
+ * contains it, 0 if not. Each fact has a latent truth {@code t_f}; each source a sensitivity
+ * {@code phi1(s) = Pr(o = 1 | t = 1)} (recall) and a false-positive rate {@code phi0(s) = Pr(o =
+ * 1 | t = 0)}. So a store that habitually drops initials has a low sensitivity, and its silence
+ * about an initial barely counts against it, while its assertions still count.
+ *
+ * <pre>
+ *   logit Pr(t_f = 1) = ln(beta1 / beta0)
+ *                      + sum_{claims on i} (o ? ln(phi1 / phi0) : ln((1 - phi1) / (1 - phi0)))
+ *   phi1(s) = (E[tp] + a11) / (E[tp] + E[fn] + a11 + a10)
+ *   phi0(s) = (E[fp] + a01) / (E[fp] + E[tn] + a01 + a00)
+ * </pre>
+ *
+ * the E-step and M-step of EM (the paper samples by Gibbs; EM on the same model reaches the
+ * posterior mode of the same Beta priors). Priors as in the paper's experiments: {@code beta =
+ * (10, 10)}, sensitivity {@code (a11, a10) = (50, 50)}, specificity prior {@code (a01, a00) =
+ * (10, 1000)} (false positives are rare: a source seldom invents an author). An analyst's prior
+ * {@code r} for a source replaces its sensitivity prior mean (strength 100). Gold items clamp
+ * their facts to the gold value's tokens.
+ *
+ * <p>The model infers facts, but Sitrep reports one value per item: the claimed candidate most
+ * likely under the fact beliefs, {@code score(v) = sum_{f in v} ln p_f + sum_{f in F(i) \ v}
+ * ln(1 - p_f)}, with belief the softmax of the scores over the item's candidates. A source's
+ * trust is the mean belief of the candidates it claims. Each iteration is linear in the claims
+ * plus the (value, token) incidences.
+ */
+public final class LatentTruth implements TruthDiscovery {
+  public static final String NAME = "ltm";
+
+  private static final double BETA1 = 10;
+  private static final double BETA0 = 10;
+  private static final double A11 = 50;
+  private static final double A10 = 50;
+  private static final double A01 = 10;
+  private static final double A00 = 1000;
+  private static final double SENSITIVITY_PRIOR_STRENGTH = A11 + A10;
+
+  private final String name;
+
+  /** The model with the paper's priors. */
+  public LatentTruth() {
+    this(NAME);
+  }
+
+  LatentTruth(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public TruthResult run(ClaimMatrix m, TruthOptions options) {
+    int numValues = m.numValues();
+    int numSources = m.numSources();
+    int numItems = m.numItems();
+    int[] itemValueStart = m.itemValueStartArray();
+    int[] valueClaimStart = m.valueClaimStartArray();
+    int[] claimSource = m.claimSourceArray();
+    int[] valueItem = m.valueItemArray();
+    int[] sourceClaimStart = m.sourceClaimStartArray();
+    int[] sourceClaimValue = m.sourceClaimValueArray();
+
+    // Facts: per item, its distinct tokens; per value, the fact ids it contains (CSR).
+    int[] itemFactStart = new int[numItems + 1];
+    int[] valueFactStart = new int[numValues + 1];
+    SimilarityTable.IntList valueFacts = new SimilarityTable.IntList();
+    int numFacts = 0;
+    Map<String, Integer> local = new HashMap<>();
+    for (int i = 0; i < numItems; i++) {
+      local.clear();
+      itemFactStart[i] = numFacts;
+      for (int v = itemValueStart[i]; v < itemValueStart[i + 1]; v++) {
+        for (String token : tokens(m.valueName(v))) {
+          Integer f = local.get(token);
+          if (f == null) {
+            f = numFacts++;
+            local.put(token, f);
+          }
+          valueFacts.add(f);
+        }
+        valueFactStart[v + 1] = valueFacts.size;
+      }
+    }
+    itemFactStart[numItems] = numFacts;
+    int[] fact = valueFacts.toArray();
+    int[] factItem = new int[numFacts];
+    for (int i = 0; i < numItems; i++) {
+      Arrays.fill(factItem, itemFactStart[i], itemFactStart[i + 1], i);
+    }
+
+    double[] prior = Seeds.priors(m, options);
+    double[] sensPriorMean = new double[numSources];
+    double[] phi1 = new double[numSources];
+    double[] phi0 = new double[numSources];
+    for (int s = 0; s < numSources; s++) {
+      sensPriorMean[s] = Double.isNaN(prior[s]) ? A11 / (A11 + A10) : prior[s];
+      phi1[s] = Double.isNaN(prior[s]) ? 0.9 : clamp(prior[s]);
+      phi0[s] = A01 / (A01 + A00);
+    }
+    int @org.jspecify.annotations.Nullable [] gold = options.useGold() ? m.goldValueArray() : null;
+
+    double[] p = new double[numFacts];
+    double[] logit = new double[numFacts];
+    double[] itemBase = new double[numItems];
+    double[] present = new double[numSources];
+    double[] absent = new double[numSources];
+    double[] valueMass = new double[numValues];
+    double[] itemMass = new double[numItems];
+    double[] tp = new double[numSources];
+    double[] fn = new double[numSources];
+    double[] fp = new double[numSources];
+    double[] tn = new double[numSources];
+    double[] nextPhi1 = new double[numSources];
+    double priorLogit = Math.log(BETA1 / BETA0);
+    Iterations it = new Iterations(options);
+    while (it.next()) {
+      // E-step: every fact's truth from the sources' observations of it.
+      for (int s = 0; s < numSources; s++) {
+        absent[s] = Math.log((1 - phi1[s]) / (1 - phi0[s]));
+        present[s] = Math.log(phi1[s] / phi0[s]) - absent[s];
+      }
+      Arrays.fill(itemBase, priorLogit);
+      Arrays.fill(logit, 0);
+      for (int v = 0; v < numValues; v++) {
+        double w = 0;
+        double base = 0;
+        for (int c = valueClaimStart[v]; c < valueClaimStart[v + 1]; c++) {
+          w += present[claimSource[c]];
+          base += absent[claimSource[c]];
+        }
+        itemBase[valueItem[v]] += base;
+        for (int k = valueFactStart[v]; k < valueFactStart[v + 1]; k++) {
+          logit[fact[k]] += w;
+        }
+      }
+      for (int f = 0; f < numFacts; f++) {
+        double x = logit[f] + itemBase[factItem[f]];
+        p[f] = 1 / (1 + Math.exp(-Math.max(-50, Math.min(50, x))));
+      }
+      if (gold != null) {
+        for (int i = 0; i < numItems; i++) {
+          if (gold[i] >= 0) {
+            Arrays.fill(p, itemFactStart[i], itemFactStart[i + 1], 0);
+            for (int k = valueFactStart[gold[i]]; k < valueFactStart[gold[i] + 1]; k++) {
+              p[fact[k]] = 1;
+            }
+          }
+        }
+      }
+      // M-step: expected confusion counts of every source.
+      Arrays.fill(itemMass, 0);
+      for (int i = 0; i < numItems; i++) {
+        double sum = 0;
+        for (int f = itemFactStart[i]; f < itemFactStart[i + 1]; f++) {
+          sum += p[f];
+        }
+        itemMass[i] = sum;
+      }
+      for (int v = 0; v < numValues; v++) {
+        double sum = 0;
+        for (int k = valueFactStart[v]; k < valueFactStart[v + 1]; k++) {
+          sum += p[fact[k]];
+        }
+        valueMass[v] = sum;
+      }
+      for (int s = 0; s < numSources; s++) {
+        double tps = 0;
+        double fps = 0;
+        double fns = 0;
+        double tns = 0;
+        for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
+          int v = sourceClaimValue[k];
+          int i = valueItem[v];
+          int size = valueFactStart[v + 1] - valueFactStart[v];
+          int others = itemFactStart[i + 1] - itemFactStart[i] - size;
+          tps += valueMass[v];
+          fps += size - valueMass[v];
+          double missed = itemMass[i] - valueMass[v];
+          fns += missed;
+          tns += others - missed;
+        }
+        tp[s] = tps;
+        fp[s] = fps;
+        fn[s] = fns;
+        tn[s] = tns;
+      }
+      for (int s = 0; s < numSources; s++) {
+        double a11 = SENSITIVITY_PRIOR_STRENGTH * sensPriorMean[s];
+        double a10 = SENSITIVITY_PRIOR_STRENGTH - a11;
+        nextPhi1[s] = clamp((tp[s] + a11) / (tp[s] + fn[s] + a11 + a10));
+        phi0[s] = clamp((fp[s] + A01) / (fp[s] + tn[s] + A01 + A00));
+      }
+      it.record(Iterations.replace(phi1, nextPhi1));
+    }
+
+    // Each candidate's log-likelihood under the fact beliefs; belief is its softmax.
+    double[] belief = new double[numValues];
+    for (int i = 0; i < numItems; i++) {
+      double base = 0;
+      for (int f = itemFactStart[i]; f < itemFactStart[i + 1]; f++) {
+        base += Math.log(1 - clamp(p[f]));
+      }
+      int first = itemValueStart[i];
+      int last = itemValueStart[i + 1];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int v = first; v < last; v++) {
+        double score = base;
+        for (int k = valueFactStart[v]; k < valueFactStart[v + 1]; k++) {
+          double q = clamp(p[fact[k]]);
+          score += Math.log(q) - Math.log(1 - q);
+        }
+        belief[v] = score;
+        max = Math.max(max, score);
+      }
+      double z = 0;
+      for (int v = first; v < last; v++) {
+        belief[v] = Math.exp(belief[v] - max);
+        z += belief[v];
+      }
+      for (int v = first; v < last; v++) {
+        belief[v] /= z;
+      }
+    }
+    Seeds.clampGold(m, options, belief, 1, 0);
+    double[] trust = new double[numSources];
+    for (int s = 0; s < numSources; s++) {
+      int from = sourceClaimStart[s];
+      int to = sourceClaimStart[s + 1];
+      double sum = 0;
+      for (int k = from; k < to; k++) {
+        sum += belief[sourceClaimValue[k]];
+      }
+      trust[s] = to > from ? sum / (to - from) : phi1[s];
+    }
+    return TruthResult.of(name(), m, belief, trust, it, options);
+  }
+
+  /**
+   * Whether a matrix's values read as sets of tokens: among the items with two or more textual
+   * candidates, at least a quarter have two candidates of which one's tokens are a proper subset
+   * of the other's ("robert seacord" and "c robert seacord"), i.e. sources leave parts out. A
+   * structural test on the claims, never on gold. Numbers never count as sets.
+   */
+  public static boolean valuesAreSets(ClaimMatrix m) {
+    int[] itemValueStart = m.itemValueStartArray();
+    int textual = 0;
+    int nested = 0;
+    for (int i = 0; i < m.numItems(); i++) {
+      int first = itemValueStart[i];
+      int last = itemValueStart[i + 1];
+      if (last - first < 2 || last - first > SimilarityTable.MAX_VALUES_PER_ITEM) {
+        continue;
+      }
+      String[][] t = new String[last - first][];
+      boolean numeric = false;
+      for (int v = first; v < last && !numeric; v++) {
+        t[v - first] = tokens(m.valueName(v));
+        numeric = !Double.isNaN(m.valueNumber(v));
+      }
+      if (numeric) {
+        continue;
+      }
+      textual++;
+      search:
+      for (int a = 0; a < t.length; a++) {
+        for (int b = 0; b < t.length; b++) {
+          if (a != b && t[a].length < t[b].length && containsAll(t[b], t[a])) {
+            nested++;
+            break search;
+          }
+        }
+      }
+    }
+    return textual >= 10 && nested * 4 >= textual;
+  }
+
+  private static boolean containsAll(String[] sortedSuper, String[] sortedSub) {
+    int j = 0;
+    for (String x : sortedSub) {
+      while (j < sortedSuper.length && sortedSuper[j].compareTo(x) < 0) {
+        j++;
+      }
+      if (j == sortedSuper.length || !sortedSuper[j].equals(x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Distinct whitespace-separated tokens, sorted. */
+  static String[] tokens(String s) {
+    String t = s.trim();
+    if (t.isEmpty()) {
+      return new String[0];
+    }
+    return Arrays.stream(t.split("\\s+")).distinct().sorted().toArray(String[]::new);
+  }
+
+  private static double clamp(double x) {
+    return Math.max(1e-6, Math.min(1 - 1e-6, x));
+  }
+}
