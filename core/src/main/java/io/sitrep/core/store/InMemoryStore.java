@@ -157,7 +157,11 @@ public final class InMemoryStore implements SitrepStore {
     lock.writeLock().lock();
     try {
       if (requestId != null && !requestId.isEmpty() && requests.containsKey(requestId)) {
+        // The request id may first have named a batch whose first item is of another kind.
         String name = requests.get(requestId).get(0);
+        if (!ResourceType.collectionOf(name).equals(type.collection())) {
+          throw new StoreException.AlreadyExists(name);
+        }
         return current(type, name).orElseThrow(() -> new StoreException.NotFound(name));
       }
       if (current(type, resource.name()).isPresent()) {
@@ -221,15 +225,18 @@ public final class InMemoryStore implements SitrepStore {
         return new BatchResult(requests.get(requestId), true);
       }
       Set<String> inBatch = new HashSet<>();
+      for (Resource r : batch) {
+        inBatch.add(r.name());
+      }
+      // Item by item, so the first item refused is the one reported, whatever the reason.
+      Set<String> seen = new HashSet<>();
       for (int i = 0; i < batch.size(); i++) {
         Resource r = batch.get(i);
-        if (!inBatch.add(r.name()) || current(ResourceType.of(r), r.name()).isPresent()) {
+        if (!seen.add(r.name()) || current(ResourceType.of(r), r.name()).isPresent()) {
           throw new BatchException(i, new StoreException.AlreadyExists(r.name()));
         }
-      }
-      for (int i = 0; i < batch.size(); i++) {
         try {
-          checkReferencesUnchecked(batch.get(i), inBatch);
+          checkReferencesUnchecked(r, inBatch);
         } catch (StoreException e) {
           throw new BatchException(i, e);
         }

@@ -152,7 +152,13 @@ public final class ResourceType<T extends Resource> {
     return filterFields.get(name);
   }
 
-  FilterField<T> filterField(String name) {
+  /** The values {@code resource} has for the filterable field {@code field}, as filters compare them. */
+  public ImmutableSet<String> filterValues(String field, T resource) {
+    return filterField(field).values(resource);
+  }
+
+  /** The filterable field {@code name}; throws if there is none. */
+  public FilterField<T> filterField(String name) {
     FilterField<T> f = filterFields.get(name);
     if (f == null) {
       throw new IllegalArgumentException("no filter field " + name + " on " + collection);

@@ -7,7 +7,6 @@ import io.sitrep.core.model.Resource;
 import io.sitrep.core.store.FilterField;
 import io.sitrep.core.store.Reference;
 import io.sitrep.core.store.ResourceType;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,25 +56,16 @@ final class Indexes {
     return Hashing.sha256().hashString(s, StandardCharsets.UTF_8).toString().substring(0, 16);
   }
 
-  /**
-   * Reads each type's {@link FilterField}s. {@code ResourceType.filterField} is package-private
-   * in {@code io.sitrep.core.store}; until it is public this reads it reflectively, once.
-   */
+  /** Each type's {@link FilterField}s. */
   private static ImmutableMap<String, ImmutableList<FilterField<?>>> readFields() {
-    try {
-      Method filterField = ResourceType.class.getDeclaredMethod("filterField", String.class);
-      filterField.setAccessible(true);
-      ImmutableMap.Builder<String, ImmutableList<FilterField<?>>> out = ImmutableMap.builder();
-      for (ResourceType<?> type : ResourceType.ALL) {
-        ImmutableList.Builder<FilterField<?>> fields = ImmutableList.builder();
-        for (String name : type.filterFieldNames()) {
-          fields.add((FilterField<?>) filterField.invoke(type, name));
-        }
-        out.put(type.collection(), fields.build());
+    ImmutableMap.Builder<String, ImmutableList<FilterField<?>>> out = ImmutableMap.builder();
+    for (ResourceType<?> type : ResourceType.ALL) {
+      ImmutableList.Builder<FilterField<?>> fields = ImmutableList.builder();
+      for (String name : type.filterFieldNames()) {
+        fields.add(type.filterField(name));
       }
-      return out.build();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read the filter fields of ResourceType", e);
+      out.put(type.collection(), fields.build());
     }
+    return out.build();
   }
 }

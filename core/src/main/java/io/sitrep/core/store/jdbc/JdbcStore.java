@@ -225,7 +225,11 @@ public final class JdbcStore implements SitrepStore {
       if (!isNullOrEmpty(requestId)) {
         List<String> replay = requestNames(c, requestId);
         if (replay != null) {
+          // The request id may first have named a batch whose first item is of another kind.
           String name = replay.get(0);
+          if (!ResourceType.collectionOf(name).equals(type.collection())) {
+            throw new StoreException.AlreadyExists(name);
+          }
           return current(c, type, name).orElseThrow(() -> new StoreException.NotFound(name));
         }
       }
