@@ -8,6 +8,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.sitrep.core.store.ListeningStore;
 import io.sitrep.core.store.SitrepStore;
 import io.sitrep.server.service.ActorServiceImpl;
 import io.sitrep.server.service.AnalysisServiceImpl;
@@ -37,7 +38,9 @@ public final class SitrepServer {
   private final ImmutableList<BindableService> services;
   private final Server server;
 
-  public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore store) {
+  public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore) {
+    // One listening wrapper for every service, so analyses see every committed write.
+    ListeningStore store = ListeningStore.wrap(rawStore);
     this.store = store;
     this.services = ImmutableList.of(
         new SourceServiceImpl(store),
