@@ -63,7 +63,7 @@ import org.jspecify.annotations.Nullable;
  * We discount by the probability of dependence in either direction, since either way one of the
  * two votes is redundant. Dependence is computed from the previous iteration's {@code P} and
  * {@code A}, starting in the second iteration. Only pairs sharing at least one equal value and
- * at least two items are considered, at most {@link CopyIndex#MAX_PAIRS} of them (those sharing
+ * at least two items are considered, at most {@link CopyIndex#maxPairs} of them (those sharing
  * the most items), enumerated on items of bounded size ({@link CopyIndex}): the cost per
  * iteration is two passes over the agreeing claim pairs plus a few logarithms per source pair,
  * never the square of the number of sources.

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * shared item is too little evidence to tell a copier from an independent source that happens
  * to be right (Dong et al. 2009 compute dependence from the shared items; with one item the
  * posterior barely leaves the prior {@code alpha}). {@code minShared} starts at 2 and is raised
- * until at most {@link #MAX_PAIRS} pairs remain, so memory and the cost per iteration are
+ * until at most {@link #maxPairs} pairs remain ({@code max(2^17, claims / 64)}: a pair costs a
+ * few logarithms per iteration, some 50 times a claim's share of the vote, so the budget keeps
+ * copy detection under the cost of the vote itself), so memory and the cost per iteration are
  * bounded whatever the data: the pairs sharing the most items, which carry the most evidence,
  * are the ones kept.
  *
@@ -37,8 +39,10 @@ public final class CopyIndex {
   /** Items with more claims than this are not enumerated for pairs. */
   static final int MAX_ITEM_CLAIMS = 256;
 
-  /** At most this many source pairs are kept (about 40 MB of arrays). */
-  static final int MAX_PAIRS = 1 << 20;
+  /** The pair budget: {@code max(2^17, claims / 64)} source pairs. */
+  static int maxPairs(int numClaims) {
+    return Math.max(1 << 17, numClaims / 64);
+  }
 
   /** At most this many agreeing claim pairs are indexed (256 MB of ints). */
   static final long MAX_AGREEMENTS = 1L << 26;
@@ -204,13 +208,14 @@ public final class CopyIndex {
     for (int s = 2; s <= 64; s++) {
       kept += histogram[s];
     }
-    while (kept > MAX_PAIRS && minShared < 64) {
+    int maxPairs = maxPairs(m.numClaims());
+    while (kept > maxPairs && minShared < 64) {
       kept -= histogram[minShared];
       minShared++;
     }
 
     // Pass 2: keep the pairs, and name each agreeing claim pair's source pair.
-    int capacity = (int) Math.min(kept, MAX_PAIRS) + 1;
+    int capacity = (int) Math.min(kept, maxPairs) + 1;
     int[] pairA = new int[capacity];
     int[] pairB = new int[capacity];
     int[] same = new int[capacity];
