@@ -5,6 +5,7 @@ import io.sitrep.core.dispute.Assertion;
 import io.sitrep.core.dispute.Canonicalizer;
 import io.sitrep.core.dispute.PropositionKey;
 import io.sitrep.core.model.Claim;
+import io.sitrep.core.model.Proposition;
 import io.sitrep.core.model.Reliability;
 import io.sitrep.core.model.Report;
 import io.sitrep.core.model.Source;
@@ -31,12 +32,13 @@ public final class ClaimAssessor {
   /**
    * Assesses the claims in {@code scope}.
    *
-   * @param gold known true values: item key (see {@link #itemOf}) to canonical value
+   * @param gold propositions known to be true; each seeds the item of its subject, attribute and
+   *     valid time, when claims in scope speak of it
    * @throws java.util.concurrent.CancellationException if {@code options}' cancellation fires
    */
   public static ClaimAssessment assess(Collection<Source> sources, Collection<Report> reports,
       Collection<Claim> claims, Canonicalizer canon, AssessmentScope scope, TruthDiscovery algorithm,
-      TruthOptions options, Map<String, String> gold) {
+      TruthOptions options, Collection<Proposition> gold) {
     Map<String, String> sourceOfReport = new HashMap<>();
     reports.forEach(r -> sourceOfReport.put(r.name(), r.source()));
     Map<String, @Nullable Reliability> analystGrade = new HashMap<>();
@@ -64,11 +66,14 @@ public final class ClaimAssessor {
         matrix.sourceGrade(source, AdmiraltyGrades.SourceGrade.ofLetter(grade.name()));
       }
     }
-    gold.forEach((item, value) -> {
+    for (Proposition p : gold) {
+      Assertion known = new Assertion("", "", new PropositionKey(canon.subject(p.subject()),
+          canon.attribute(p.attribute())), canon.value(p.value()), Stance.ASSERTS, p.validTime());
+      String item = itemOf(known);
       if (firstOnItem.containsKey(item)) {
-        matrix.goldValue(item, value);
+        matrix.goldValue(item, valueOf(known));
       }
-    });
+    }
     ClaimMatrix m = matrix.build();
     TruthResult result = algorithm.run(m, options);
 

@@ -91,6 +91,16 @@ public final class DisputeIndex {
     return new PropositionKey(canon.subject(subject), canon.attribute(attribute));
   }
 
+  /** The canonical spelling of a subject, as disputes carry it. */
+  public String canonicalSubject(String subject) {
+    return canon.subject(subject);
+  }
+
+  /** The canonical spelling of an attribute, as disputes carry it. */
+  public String canonicalAttribute(String attribute) {
+    return canon.attribute(attribute);
+  }
+
   /** Changes of state on {@code key}: different values at times that surely do not overlap. */
   public synchronized ImmutableList<StateChange> stateChanges(PropositionKey key) {
     KeyState state = keys.get(key);

@@ -3,7 +3,6 @@ package io.sitrep.core.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sitrep.core.dispute.Assertion;
 import io.sitrep.core.dispute.Canonicalizer;
 import io.sitrep.core.model.Claim;
 import io.sitrep.core.model.Proposition;
@@ -19,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +53,7 @@ class ClaimAssessorTest {
     custody("anonymous-channel", "actors/hashd-security-directorate");
 
     ClaimAssessment a = ClaimAssessor.assess(sources, reports, claims, Canonicalizer.basic(),
-        AssessmentScope.ALL, TruthDiscoveries.defaultConfiguration(), TruthOptions.defaults(), Map.of());
+        AssessmentScope.ALL, TruthDiscoveries.defaultConfiguration(), TruthOptions.defaults(), List.of());
 
     assertThat(a.algorithm()).isEqualTo("default");
     PropositionAssessment p = a.propositions().get(0);
@@ -76,7 +74,7 @@ class ClaimAssessorTest {
 
     ClaimAssessment a = ClaimAssessor.assess(sources, reports, claims, Canonicalizer.basic(),
         new AssessmentScope(PARADE, null), TruthDiscoveries.byName("majority-vote").orElseThrow(),
-        TruthOptions.defaults(), Map.of());
+        TruthOptions.defaults(), List.of());
 
     assertThat(a.propositions()).singleElement().satisfies(p ->
         assertThat(p.values()).extracting(ValueBelief::value).containsExactlyInAnyOrder("true", "false"));
@@ -88,11 +86,10 @@ class ClaimAssessorTest {
     source("b", Reliability.C);
     custody("a", "actors/interior-ministry");
     custody("b", "actors/hashd-security-directorate");
-    Claim any = claims.get(0);
-    String item = ClaimAssessor.itemOf(Assertion.of(any, "sources/a", Canonicalizer.basic()));
 
     ClaimAssessment a = ClaimAssessor.assess(sources, reports, claims, Canonicalizer.basic(), AssessmentScope.ALL,
-        TruthDiscoveries.defaultConfiguration(), TruthOptions.defaults(), Map.of(item, "actors/hashd-security-directorate"));
+        TruthDiscoveries.defaultConfiguration(), TruthOptions.defaults(),
+        List.of(new Proposition(AZIRJAWI, "Custody", "actors/hashd-security-directorate", DEC_26)));
 
     assertThat(a.propositions().get(0).chosen().value()).isEqualTo("actors/hashd-security-directorate");
   }
@@ -102,7 +99,7 @@ class ClaimAssessorTest {
     source("a", Reliability.C);
     custody("a", "actors/interior-ministry");
     assertThatThrownBy(() -> ClaimAssessor.assess(sources, reports, claims, Canonicalizer.basic(), AssessmentScope.ALL,
-        TruthDiscoveries.defaultConfiguration(), TruthOptions.defaults().withCancellation(() -> true), Map.of()))
+        TruthDiscoveries.defaultConfiguration(), TruthOptions.defaults().withCancellation(() -> true), List.of()))
         .isInstanceOf(CancellationException.class);
   }
 }

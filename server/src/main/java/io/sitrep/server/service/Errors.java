@@ -6,6 +6,7 @@ import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
+import io.grpc.Context;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.sitrep.core.model.FieldViolation;
@@ -16,6 +17,7 @@ import io.sitrep.core.store.StoreException;
 import io.sitrep.core.timeline.Timelines;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +43,8 @@ public final class Errors {
   /** True for the exceptions this class maps: what a caller did wrong or the store refused. */
   public static boolean isExpected(Throwable t) {
     return t instanceof ValidationException || t instanceof StoreException || t instanceof BatchException
-        || t instanceof Timelines.UnknownActorException || t instanceof StatusRuntimeException;
+        || t instanceof Timelines.UnknownActorException || t instanceof StatusRuntimeException
+        || t instanceof CancellationException;
   }
 
   /**
@@ -113,6 +116,14 @@ public final class Errors {
       // The cause may name files or hosts; the client learns only that it may retry.
       return status(Code.UNAVAILABLE, "the store is unavailable; retry later", STORE_UNAVAILABLE, Map.of());
     }
+    if (t instanceof CancellationException) {
+      // A long analysis polls the call's context; it stopped because the call did.
+      boolean expired = Context.current().getDeadline() != null && Context.current().getDeadline().isExpired();
+      return expired
+          ? status(Code.DEADLINE_EXCEEDED, "the deadline passed before the analysis finished; nothing was kept",
+              "DEADLINE_EXCEEDED", Map.of())
+          : status(Code.CANCELLED, "the call was cancelled; nothing was kept", "CANCELLED", Map.of());
+    }
     if (t instanceof Timelines.UnknownActorException e) {
       return status(Code.NOT_FOUND, e.getMessage(), REFERENCED_RESOURCE_NOT_FOUND,
           Map.of("field", "actor", "resource", e.actor()), fieldViolation("actor", e.getMessage()),
@@ -133,7 +144,7 @@ public final class Errors {
   private static ResourceInfo resourceInfo(String name, String description) {
     String collection = ResourceType.collectionOf(name);
     String type = switch (collection) {
-      case "sources", "reports", "actors", "events", "claims" -> DOMAIN + "/"
+      case "sources", "reports", "actors", "events", "claims", "disputes" -> DOMAIN + "/"
           + Character.toUpperCase(collection.charAt(0)) + collection.substring(1, collection.length() - 1);
       default -> "";
     };

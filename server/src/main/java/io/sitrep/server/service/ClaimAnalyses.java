@@ -1,0 +1,105 @@
+package io.sitrep.server.service;
+
+import io.sitrep.core.assessment.AssessmentScope;
+import io.sitrep.core.assessment.ClaimAssessment;
+import io.sitrep.core.assessment.ClaimAssessor;
+import io.sitrep.core.dependence.DependenceParameters;
+import io.sitrep.core.dependence.DependenceReport;
+import io.sitrep.core.dependence.SourceDependenceAnalysis;
+import io.sitrep.core.dispute.Canonicalizer;
+import io.sitrep.core.dispute.DisputeIndex;
+import io.sitrep.core.dispute.LiveDisputes;
+import io.sitrep.core.model.Claim;
+import io.sitrep.core.model.Proposition;
+import io.sitrep.core.model.Report;
+import io.sitrep.core.model.Source;
+import io.sitrep.core.store.Filter;
+import io.sitrep.core.store.ListeningStore;
+import io.sitrep.core.store.ResourceType;
+import io.sitrep.core.store.SitrepStore;
+import io.sitrep.core.truth.TruthDiscoveries;
+import io.sitrep.core.truth.TruthDiscovery;
+import io.sitrep.core.truth.TruthOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server's claim analyses over one store: live disputes, the latest assessment a caller
+ * asked for (which annotates disputes), and the whole-store default assessment and dependence
+ * analysis, each cached until the claims, reports, sources or actors change.
+ */
+final class ClaimAnalyses {
+  private final SitrepStore store;
+  private final LiveDisputes disputes;
+  private final AtomicReference<@Nullable ClaimAssessment> latest = new AtomicReference<>();
+  private @Nullable Cached<ClaimAssessment> defaultAssessment;
+  private @Nullable Cached<DependenceReport> dependence;
+
+  private record Cached<T>(long version, T value) {}
+
+  /** What the analyses read, taken together. */
+  private record Material(List<Source> sources, List<Report> reports, List<Claim> claims, Canonicalizer canon) {}
+
+  ClaimAnalyses(ListeningStore store) {
+    this.store = store;
+    this.disputes = LiveDisputes.of(store);
+  }
+
+  DisputeIndex disputes() {
+    return disputes.index();
+  }
+
+  @Nullable ClaimAssessment latestAssessment() {
+    return latest.get();
+  }
+
+  /**
+   * Runs {@code algorithm} over {@code scope}. Only a finished run becomes the latest assessment;
+   * a cancelled one throws and leaves everything as it was.
+   */
+  ClaimAssessment assess(AssessmentScope scope, TruthDiscovery algorithm, TruthOptions options,
+      List<Proposition> gold) {
+    Material m = material();
+    ClaimAssessment a = ClaimAssessor.assess(m.sources(), m.reports(), m.claims(), m.canon(), scope, algorithm,
+        options, gold);
+    latest.set(a);
+    return a;
+  }
+
+  /** The default algorithm over every claim: the evidence's view of every source. */
+  synchronized ClaimAssessment defaultAssessment() {
+    long version = disputes.version();
+    if (defaultAssessment == null || defaultAssessment.version() != version) {
+      Material m = material();
+      defaultAssessment = new Cached<>(version, ClaimAssessor.assess(m.sources(), m.reports(), m.claims(), m.canon(),
+          AssessmentScope.ALL, TruthDiscoveries.defaultConfiguration(), TruthOptions.defaults(), List.of()));
+    }
+    return defaultAssessment.value();
+  }
+
+  /** Which sources are not independent, over the whole store. */
+  synchronized DependenceReport dependence() {
+    long version = disputes.version();
+    if (dependence == null || dependence.version() != version) {
+      Material m = material();
+      dependence = new Cached<>(version, new SourceDependenceAnalysis(DependenceParameters.DEFAULT)
+          .analyse(m.sources(), m.reports(), m.claims(), m.canon(), Map.of()));
+    }
+    return dependence.value();
+  }
+
+  private Material material() {
+    return new Material(all(ResourceType.SOURCES), all(ResourceType.REPORTS), all(ResourceType.CLAIMS),
+        Canonicalizer.withActors(all(ResourceType.ACTORS)));
+  }
+
+  private <T extends io.sitrep.core.model.Resource> List<T> all(ResourceType<T> type) {
+    try (Stream<T> s = store.scan(type, Filter.ALL)) {
+      return s.toList();
+    }
+  }
+
+}
