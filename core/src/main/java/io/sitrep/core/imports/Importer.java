@@ -1,0 +1,291 @@
+package io.sitrep.core.imports;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import com.google.common.io.CountingInputStream;
+import io.sitrep.core.model.Resource;
+import io.sitrep.core.model.ValidationException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Imports data-set files into an {@link ImportSink}, streaming: rows are read one at a time,
+ * mapped, gathered into batches of {@link ImportOptions#batchRows} rows and written with one
+ * {@link ImportSink#write} each.
+ *
+ * <p><b>Re-importing changes nothing</b>, by two means that cover different cases:
+ * <ol>
+ *   <li>Names come from the data set's ids, and every batch carries a request id that is a hash of
+ *       its resource names. Importing the same file again builds the same batches, which the store
+ *       replays without storing anything and without a single name check; an import interrupted
+ *       and run again replays the batches it had stored and goes on.
+ *   <li>When a batch holds a name that exists already (an actor or source another file created, a
+ *       GDELT report an events file made before its mentions file, a batch size changed between
+ *       runs), the sink refuses it whole; the importer then asks which names exist, drops them and
+ *       writes the rest under the request id of what is left.
+ * </ol>
+ * Request ids alone would fail on the second case; name checks alone would cost a look-up per
+ * resource on every import, where the first means costs nothing when nothing overlaps.
+ *
+ * <p>A bad row (unreadable, a value out of range, a date that does not parse, a GDELT mention of
+ * an event found neither in the files nor in the store) is reported with its file, line and
+ * reason, and the import goes on; in strict mode it stops there, after storing the rows before.
+ */
+public final class Importer {
+  private Importer() {}
+
+  /** Imports one file. */
+  public static ImportResult importFile(ImportFormat format, Path file, ImportSink sink, ImportOptions options,
+      ImportListener listener) {
+    return new Run(file, sink, options, listener, new HashSet<>()).run(format);
+  }
+
+  /**
+   * Imports {@code files} in order, except that GDELT events files go before mentions files (a
+   * mention refers to its event). Actors and sources emitted by one file are not emitted again.
+   * Stops after a file that strict mode stopped.
+   */
+  public static List<ImportResult> importFiles(ImportFormat format, List<Path> files, ImportSink sink,
+      ImportOptions options, ImportListener listener) {
+    List<Path> ordered = new ArrayList<>(files);
+    if (format == ImportFormat.GDELT) {
+      ordered.sort((a, b) -> Boolean.compare(GdeltImport.isMentionsFile(a), GdeltImport.isMentionsFile(b)));
+    }
+    Set<String> seen = new HashSet<>();
+    List<ImportResult> results = new ArrayList<>();
+    for (Path file : ordered) {
+      ImportResult r = new Run(file, sink, options, listener, seen).run(format);
+      results.add(r);
+      if (r.stoppedEarly()) {
+        break;
+      }
+    }
+    return results;
+  }
+
+  /** Maps one row into its resources; may throw to report the row as bad. */
+  @FunctionalInterface
+  interface RowMapping {
+    void map(RowOutput out);
+  }
+
+  /** Reads one format: calls {@link Run#row} per data row, returns what the file held. */
+  interface FormatReader {
+    String read(InputStream in, Run run) throws IOException;
+  }
+
+  /** One file's import: accounting, batching and writing. */
+  static final class Run {
+    final Path file;
+    final String fileName;
+    private final ImportSink sink;
+    private final ImportOptions options;
+    private final ImportListener listener;
+    private final Set<String> seenShared;
+    private final RowOutput out;
+    private final List<Resource> pendingShared = new ArrayList<>();
+    private final List<Pending> pendingRows = new ArrayList<>();
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private @org.jspecify.annotations.Nullable CountingInputStream counting;
+    private long totalBytes = -1;
+    private long rows;
+    private long imported;
+    private long bad;
+    private long created;
+    private boolean stopped;
+    private ImportFormat format = ImportFormat.ACLED;
+    private String kind = "";
+
+    private record Pending(long line, List<Resource> own, List<String> requires, List<String> reasons) {}
+
+    Run(Path file, ImportSink sink, ImportOptions options, ImportListener listener, Set<String> seenShared) {
+      this.file = file;
+      this.fileName = file.toString();
+      this.sink = sink;
+      this.options = options;
+      this.listener = listener;
+      this.seenShared = seenShared;
+      this.out = new RowOutput(seenShared);
+    }
+
+    ImportResult run(ImportFormat format) {
+      this.format = format;
+      FormatReader reader = switch (format) {
+        case ACLED -> new AcledImport();
+        case UCDP -> new UcdpImport();
+        case GDELT -> new GdeltImport(GdeltImport.isMentionsFile(file));
+        case PLOVER -> new PloverImport();
+      };
+      try (InputStream raw = Files.newInputStream(file)) {
+        totalBytes = Files.size(file);
+        counting = new CountingInputStream(new BufferedInputStream(raw, 1 << 16));
+        kind = reader.read(counting, this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+      if (!stopped || !pendingRows.isEmpty()) {
+        flush();
+      }
+      listener.progress(fileName, totalBytes, totalBytes, rows);
+      return result();
+    }
+
+    private ImportResult result() {
+      return new ImportResult(fileName, format, kind, rows, imported, bad, created, ImmutableList.copyOf(problems),
+          stopped);
+    }
+
+    /** Maps one data row starting on {@code line}. Returns false when the import must stop. */
+    boolean row(long line, RowMapping mapping) {
+      rows++;
+      out.reset();
+      try {
+        mapping.map(out);
+      } catch (ValidationException e) {
+        return bad(line, "invalid " + e.getMessage());
+      } catch (DateTimeParseException e) {
+        return bad(line, "bad date \"" + e.getParsedString() + "\"");
+      } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+        return bad(line, e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+      for (Resource r : out.shared) {
+        seenShared.add(r.name());
+        pendingShared.add(r);
+      }
+      pendingRows.add(new Pending(line, List.copyOf(out.own),
+          out.requires.isEmpty() ? List.of() : List.copyOf(out.requires),
+          out.requires.isEmpty() ? List.of() : List.copyOf(out.requireReasons)));
+      if (pendingRows.size() >= options.batchRows()) {
+        flush();
+      }
+      return true;
+    }
+
+    /** A data row that could not be read at all. Returns false when the import must stop. */
+    boolean unreadable(long line, String reason) {
+      rows++;
+      return bad(line, reason);
+    }
+
+    private boolean bad(long line, String reason) {
+      bad++;
+      if (problems.size() < options.maxProblems()) {
+        problems.add(new ImportProblem(fileName, line, reason));
+      }
+      if (options.strict()) {
+        stopped = true;
+        return false;
+      }
+      return true;
+    }
+
+    boolean stopped() {
+      return stopped;
+    }
+
+    private void flush() {
+      if (pendingRows.isEmpty() && pendingShared.isEmpty()) {
+        return;
+      }
+      Map<String, Resource> items = new LinkedHashMap<>();
+      for (Resource r : pendingShared) {
+        items.putIfAbsent(r.name(), r);
+      }
+      for (Pending p : pendingRows) {
+        for (Resource r : p.own) {
+          items.putIfAbsent(r.name(), r);
+        }
+      }
+      List<Pending> kept = checkRequirements(items);
+      long firstLine = pendingRows.isEmpty() ? 0 : pendingRows.get(0).line;
+      long lastLine = pendingRows.isEmpty() ? 0 : pendingRows.get(pendingRows.size() - 1).line;
+      List<Resource> batch = List.copyOf(items.values());
+      try {
+        if (!batch.isEmpty()) {
+          created += write(batch);
+        }
+      } catch (RuntimeException e) {
+        throw new ImportAbortedException(result(), firstLine, lastLine, e);
+      }
+      imported += kept.size();
+      pendingShared.clear();
+      pendingRows.clear();
+      if (counting != null) {
+        listener.progress(fileName, counting.getCount(), totalBytes, rows);
+      }
+    }
+
+    /** Drops (and reports) the rows that refer to a name neither in the batch nor in the sink. */
+    private List<Pending> checkRequirements(Map<String, Resource> items) {
+      Set<String> wanted = new HashSet<>();
+      for (Pending p : pendingRows) {
+        for (String name : p.requires) {
+          if (!items.containsKey(name)) {
+            wanted.add(name);
+          }
+        }
+      }
+      if (wanted.isEmpty()) {
+        return pendingRows;
+      }
+      Set<String> found = sink.existing(wanted);
+      List<Pending> kept = new ArrayList<>(pendingRows.size());
+      for (Pending p : pendingRows) {
+        String missing = null;
+        for (int i = 0; i < p.requires.size(); i++) {
+          String name = p.requires.get(i);
+          if (!items.containsKey(name) && !found.contains(name)) {
+            missing = p.reasons.get(i);
+            break;
+          }
+        }
+        if (missing == null) {
+          kept.add(p);
+        } else {
+          for (Resource r : p.own) {
+            items.remove(r.name());
+          }
+          bad(p.line, missing);
+        }
+      }
+      return kept;
+    }
+
+    private int write(List<Resource> batch) {
+      try {
+        return sink.write(batch, requestId(batch));
+      } catch (ImportSink.NameTaken taken) {
+        Collection<String> names = batch.stream().map(Resource::name).toList();
+        Set<String> existing = sink.existing(names);
+        List<Resource> fresh = batch.stream().filter(r -> !existing.contains(r.name())).toList();
+        if (fresh.size() == batch.size()) {
+          throw taken;
+        }
+        return fresh.isEmpty() ? 0 : sink.write(fresh, requestId(fresh));
+      }
+    }
+
+    /** A batch's request id: a hash of its names, so the same batch always gets the same id. */
+    static String requestId(List<Resource> batch) {
+      Hasher h = Hashing.sha256().newHasher();
+      for (Resource r : batch) {
+        h.putString(r.name(), StandardCharsets.UTF_8).putByte((byte) 0);
+      }
+      return "import-" + h.hash().toString().substring(0, 40);
+    }
+  }
+}
