@@ -1,9 +1,15 @@
 package io.sitrep.core.dispute;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.sitrep.core.model.ActorRelation;
 import io.sitrep.core.model.Actor;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,26 +22,66 @@ import java.util.Map;
  */
 public final class Canonicalizer {
   private final ImmutableMap<String, String> aliases;
+  /** Actor name → every actor it is a unit, member or controlled body of, transitively. */
+  private final ImmutableMap<String, ImmutableSet<String>> ancestors;
 
-  private Canonicalizer(Map<String, String> aliases) {
+  private Canonicalizer(Map<String, String> aliases, Map<String, ImmutableSet<String>> ancestors) {
     this.aliases = ImmutableMap.copyOf(aliases);
+    this.ancestors = ImmutableMap.copyOf(ancestors);
   }
 
   /** Spelling rules only. */
   public static Canonicalizer basic() {
-    return new Canonicalizer(Map.of());
+    return new Canonicalizer(Map.of(), Map.of());
   }
 
-  /** Spelling rules, plus every actor's display name and aliases mapped to its resource name. */
+  /**
+   * Spelling rules, plus every actor's display name and aliases mapped to its resource name, and
+   * the actors' hierarchy: X PART_OF or MEMBER_OF Y, and Y CONTROLS X, put X inside Y. The
+   * hierarchy ignores the relations' valid times: it tells which values can both be true.
+   */
   public static Canonicalizer withActors(Collection<Actor> actors) {
     Map<String, String> aliases = new HashMap<>();
+    Map<String, Set<String>> parents = new HashMap<>();
     for (Actor a : actors) {
       aliases.putIfAbsent(fold(a.displayName()), a.name());
       for (String alias : a.aliases()) {
         aliases.putIfAbsent(fold(alias), a.name());
       }
+      for (ActorRelation r : a.relations()) {
+        switch (r.kind()) {
+          case PART_OF, MEMBER_OF -> parents.computeIfAbsent(a.name(), k -> new HashSet<>()).add(r.object());
+          case CONTROLS -> parents.computeIfAbsent(r.object(), k -> new HashSet<>()).add(a.name());
+          default -> { }
+        }
+      }
     }
-    return new Canonicalizer(aliases);
+    Map<String, ImmutableSet<String>> ancestors = new HashMap<>();
+    for (String child : parents.keySet()) {
+      Set<String> seen = new HashSet<>();
+      Deque<String> todo = new ArrayDeque<>(parents.get(child));
+      while (!todo.isEmpty()) {
+        String p = todo.poll();
+        if (!p.equals(child) && seen.add(p)) {
+          todo.addAll(parents.getOrDefault(p, Set.of()));
+        }
+      }
+      ancestors.put(child, ImmutableSet.copyOf(seen));
+    }
+    return new Canonicalizer(aliases, ancestors);
+  }
+
+  /**
+   * True when {@code inner} lies inside {@code outer} in the actors' hierarchy: "held by the
+   * Hashd security directorate" is a way of being "held by the Hashd".
+   */
+  public boolean within(String inner, String outer) {
+    return ancestors.getOrDefault(inner, ImmutableSet.of()).contains(outer);
+  }
+
+  /** True when two canonical values can both be true: equal, or one inside the other. */
+  public boolean compatible(String a, String b) {
+    return a.equals(b) || within(a, b) || within(b, a);
   }
 
   public String subject(String subject) {

@@ -129,9 +129,15 @@ public final class DisputeIndex {
       return null;
     }
     if (a.stance() != b.stance()) {
-      return a.value().equals(b.value()) ? ConflictKind.ASSERTION_AND_DENIAL : null;
+      // Denying X contradicts asserting X, or anything inside X.
+      Assertion denial = a.stance() == Stance.DENIES ? a : b;
+      Assertion assertion = a.stance() == Stance.DENIES ? b : a;
+      boolean contradicts = assertion.value().equals(denial.value())
+          || canon.within(assertion.value(), denial.value());
+      return contradicts ? ConflictKind.ASSERTION_AND_DENIAL : null;
     }
-    if (a.stance() == Stance.ASSERTS && !a.value().equals(b.value()) && schema.isSingleValued(a.key().attribute())) {
+    if (a.stance() == Stance.ASSERTS && !canon.compatible(a.value(), b.value())
+        && schema.isSingleValued(a.key().attribute())) {
       return ConflictKind.DIFFERENT_VALUES;
     }
     return null;
@@ -163,17 +169,35 @@ public final class DisputeIndex {
     state.disputes = ImmutableList.sortedCopyOf(Comparator.comparing(Dispute::name), disputes.build());
   }
 
-  private static Dispute dispute(PropositionKey key, List<Assertion> members, List<Conflict> conflicts) {
+  private Dispute dispute(PropositionKey key, List<Assertion> members, List<Conflict> conflicts) {
     members.sort(Comparator.comparing(Assertion::claim));
-    Map<String, List<Assertion>> byPosition = new LinkedHashMap<>();
+    // A position gathers the claims of one stance whose values can all be true together: the
+    // Hashd, its commission and its security directorate are one position, worded three ways.
+    List<List<Assertion>> sides = new ArrayList<>();
     for (Assertion a : members) {
-      byPosition.computeIfAbsent(a.stance() + "\u0000" + a.value(), p -> new ArrayList<>()).add(a);
+      List<Assertion> home = null;
+      for (List<Assertion> side : sides) {
+        if (side.get(0).stance() == a.stance() && side.stream().allMatch(o -> canon.compatible(o.value(), a.value()))) {
+          home = side;
+          break;
+        }
+      }
+      if (home == null) {
+        home = new ArrayList<>();
+        sides.add(home);
+      }
+      home.add(a);
     }
     ImmutableList.Builder<Position> positions = ImmutableList.builder();
-    for (List<Assertion> side : byPosition.values()) {
-      positions.add(new Position(side.get(0).value(), side.get(0).stance(),
+    for (List<Assertion> side : sides) {
+      ImmutableList<String> values = side.stream().map(Assertion::value).distinct().sorted()
+          .collect(ImmutableList.toImmutableList());
+      // The widest wording names the position: the one every other value lies within.
+      String name = values.stream().filter(v -> values.stream().allMatch(o -> o.equals(v) || canon.within(o, v)))
+          .findFirst().orElse(values.get(0));
+      positions.add(new Position(name, side.get(0).stance(),
           side.stream().map(Assertion::claim).collect(ImmutableList.toImmutableList()),
-          side.stream().map(Assertion::source).collect(ImmutableSet.toImmutableSet())));
+          side.stream().map(Assertion::source).collect(ImmutableSet.toImmutableSet()), values));
     }
     boolean selfContradiction = conflicts.stream().anyMatch(c -> sourceOf(members, c.claimA())
         .equals(sourceOf(members, c.claimB())));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitrep.core.model.Actor;
 import io.sitrep.core.model.ActorKind;
+import io.sitrep.core.model.ActorRelation;
+import io.sitrep.core.model.RelationKind;
 import io.sitrep.core.model.Claim;
 import io.sitrep.core.model.Proposition;
 import io.sitrep.core.model.Stance;
@@ -22,10 +24,19 @@ class DisputeIndexTest {
   private static final String INTERIOR = "actors/interior-ministry";
   private static final String PARADE = "events/2020-12-25-aah-parade";
 
+  private static final String PMF = "actors/popular-mobilization-forces";
+  private static final String HASHD_COMMISSION = "actors/hashd-commission";
+  private static final String GOVERNMENT = "actors/iraqi-government";
+
   private static final List<Actor> ACTORS = List.of(
       Actor.of(HASHD_SECURITY, "Hashd security directorate", ActorKind.SECURITY_FORCE,
-          List.of("PMF security directorate"), List.of()),
-      Actor.of(INTERIOR, "Interior Ministry", ActorKind.GOVERNMENT_BODY, List.of("MoI"), List.of()));
+          List.of("PMF security directorate"), List.of(ActorRelation.of(RelationKind.PART_OF, PMF))),
+      Actor.of(PMF, "Popular Mobilization Forces", ActorKind.ARMED_GROUP, List.of("Hashd", "PMF"), List.of()),
+      Actor.of(HASHD_COMMISSION, "Hashd Commission", ActorKind.GOVERNMENT_BODY, List.of(),
+          List.of(ActorRelation.of(RelationKind.CONTROLS, PMF), ActorRelation.of(RelationKind.PART_OF, GOVERNMENT))),
+      Actor.of(GOVERNMENT, "Iraqi government", ActorKind.GOVERNMENT_BODY, List.of(), List.of()),
+      Actor.of(INTERIOR, "Interior Ministry", ActorKind.GOVERNMENT_BODY, List.of("MoI"),
+          List.of(ActorRelation.of(RelationKind.PART_OF, GOVERNMENT))));
 
   private DisputeIndex index;
 
@@ -168,5 +179,32 @@ class DisputeIndexTest {
     String before = index.disputes().get(0).name();
     index.add(custody("claims/c-released", "released", day(26)), "sources/c");
     assertThat(index.disputes().get(0).name()).isEqualTo(before);
+  }
+
+  @Test
+  void theHashdItsCommissionAndItsSecurityDirectorateAreOnePositionWordedThreeWays() {
+    index.add(custody("claims/habib-handed-to-hashd", "Hashd", day(26)), "sources/mustafa-habib");
+    index.add(custody("claims/malik-handed-to-directorate", HASHD_SECURITY, day(26)), "sources/hamdi-malik");
+    index.add(custody("claims/document-handed-to-commission", HASHD_COMMISSION, day(26)), "sources/leaked-document");
+    assertThat(index.disputes()).isEmpty();
+
+    index.add(custody("claims/moi-still-in-custody", INTERIOR, day(26)), "sources/interior-ministry");
+    Dispute d = index.disputes().get(0);
+    assertThat(d.positions()).hasSize(2);
+    Position hashd = d.positions().stream().filter(p -> p.values().size() == 3).findFirst().orElseThrow();
+    assertThat(hashd.value()).isEqualTo(HASHD_COMMISSION);
+    assertThat(hashd.values()).containsExactly(HASHD_COMMISSION, HASHD_SECURITY, PMF);
+    assertThat(d.conflicts()).hasSize(3);
+  }
+
+  @Test
+  void denyingAHandoverToTheHashdContradictsAHandoverToItsDirectorateButNotToTheGovernment() {
+    index.add(Claim.about("claims/shafaaq-deny-handover", "reports/shafaaq", Stance.DENIES,
+        new Proposition(AZIRJAWI, "custody", PMF, day(26))), "sources/shafaaq-news");
+    index.add(custody("claims/vague-government", GOVERNMENT, day(26)), "sources/x");
+    assertThat(index.disputes()).isEmpty();
+    index.add(custody("claims/malik-handed-to-directorate", HASHD_SECURITY, day(26)), "sources/hamdi-malik");
+    assertThat(index.disputes()).singleElement().satisfies(d -> assertThat(d.conflicts())
+        .extracting(Conflict::kind).containsExactly(ConflictKind.ASSERTION_AND_DENIAL));
   }
 }

@@ -54,7 +54,8 @@ public final class ClaimAnalysisMapper {
           .setValue(p.value())
           .setStance(Enums.toProto(p.stance(), Stance.class))
           .addAllClaims(p.claims())
-          .addAllSources(p.sources());
+          .addAllSources(p.sources())
+          .addAllValues(p.values());
       Optional<Double> belief = belief(d.key(), p, assessment);
       if (belief.isPresent()) {
         pb.setBelief(belief.get());
