@@ -8,12 +8,16 @@ import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.sitrep.core.ach.AchStore;
+import io.sitrep.core.ach.InMemoryAchStore;
 import io.sitrep.core.store.ListeningStore;
 import io.sitrep.core.store.SitrepStore;
+import io.sitrep.server.service.ActorAnalysisServiceImpl;
 import io.sitrep.server.service.ActorServiceImpl;
 import io.sitrep.server.service.AnalysisServiceImpl;
 import io.sitrep.server.service.ClaimServiceImpl;
 import io.sitrep.server.service.EventServiceImpl;
+import io.sitrep.server.service.HypothesisServiceImpl;
 import io.sitrep.server.service.IngestServiceImpl;
 import io.sitrep.server.service.ReportServiceImpl;
 import io.sitrep.server.service.SourceServiceImpl;
@@ -24,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Serves the {@code sitrep.v1} API over a {@link SitrepStore}, with gRPC health
+ * Serves the {@code sitrep.v1} API over a {@link SitrepStore} (and ACH matrices over an
+ * {@link AchStore}), with gRPC health
  * ({@code grpc.health.v1}, SERVING for "" and every service) and server reflection. Takes a
  * {@link ServerBuilder} so that tests can hand it an in-process one.
  */
@@ -34,14 +39,22 @@ public final class SitrepServer {
   private static final long GRACE_SECONDS = 10;
 
   private final SitrepStore store;
+  private final AchStore achStore;
   private final HealthStatusManager health = new HealthStatusManager();
   private final ImmutableList<BindableService> services;
   private final Server server;
 
+  /** A server over {@code rawStore}, keeping ACH matrices in memory. */
   public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore) {
+    this(serverBuilder, rawStore, InMemoryAchStore.create());
+  }
+
+  /** A server over {@code rawStore} keeping ACH matrices in {@code achStore}; the caller closes both. */
+  public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore, AchStore achStore) {
     // One listening wrapper for every service, so analyses see every committed write.
     ListeningStore store = ListeningStore.wrap(rawStore);
     this.store = store;
+    this.achStore = achStore;
     this.services = ImmutableList.of(
         new SourceServiceImpl(store),
         new ReportServiceImpl(store),
@@ -49,7 +62,9 @@ public final class SitrepServer {
         new EventServiceImpl(store),
         new ClaimServiceImpl(store),
         new IngestServiceImpl(store),
-        new AnalysisServiceImpl(store, Clock.systemUTC()));
+        new AnalysisServiceImpl(store, Clock.systemUTC()),
+        new ActorAnalysisServiceImpl(store, Clock.systemUTC()),
+        new HypothesisServiceImpl(store, achStore, Clock.systemUTC()));
     UnexpectedErrorInterceptor interceptor = new UnexpectedErrorInterceptor();
     for (BindableService service : services) {
       serverBuilder.addService(ServerInterceptors.intercept(service, interceptor));
@@ -78,6 +93,11 @@ public final class SitrepServer {
 
   public SitrepStore store() {
     return store;
+  }
+
+  /** Where the ACH matrices are kept. */
+  public AchStore achStore() {
+    return achStore;
   }
 
   /**
