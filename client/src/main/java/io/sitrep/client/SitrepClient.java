@@ -5,6 +5,37 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.Timestamp;
+import io.sitrep.api.v1.ActorAnalysisServiceGrpc;
+import io.sitrep.api.v1.ActorNetwork;
+import io.sitrep.api.v1.ActorResolution;
+import io.sitrep.api.v1.AssessClaimsRequest;
+import io.sitrep.api.v1.ClaimAssessment;
+import io.sitrep.api.v1.CreateHypothesisMatrixRequest;
+import io.sitrep.api.v1.DeleteHypothesisMatrixRequest;
+import io.sitrep.api.v1.Dispute;
+import io.sitrep.api.v1.DisputeStatus;
+import io.sitrep.api.v1.EpisodeMatch;
+import io.sitrep.api.v1.FindSimilarEpisodesRequest;
+import io.sitrep.api.v1.GetDisputeRequest;
+import io.sitrep.api.v1.GetHypothesisMatrixRequest;
+import io.sitrep.api.v1.GetNetworkRequest;
+import io.sitrep.api.v1.GetSourceAssessmentRequest;
+import io.sitrep.api.v1.GetTensionRequest;
+import io.sitrep.api.v1.HypothesisMatrix;
+import io.sitrep.api.v1.HypothesisScores;
+import io.sitrep.api.v1.HypothesisServiceGrpc;
+import io.sitrep.api.v1.ListDisputesRequest;
+import io.sitrep.api.v1.ListHypothesisMatricesRequest;
+import io.sitrep.api.v1.ListRelationsRequest;
+import io.sitrep.api.v1.ListSourceDependenciesRequest;
+import io.sitrep.api.v1.Relation;
+import io.sitrep.api.v1.ResolveActorRequest;
+import io.sitrep.api.v1.ScoreHypothesesRequest;
+import io.sitrep.api.v1.SourceAssessment;
+import io.sitrep.api.v1.SourceDependency;
+import io.sitrep.api.v1.TensionSeries;
+import io.sitrep.api.v1.UpdateHypothesisMatrixRequest;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
 import io.grpc.Grpc;
@@ -57,6 +88,8 @@ import io.sitrep.api.v1.UpdateEventRequest;
 import io.sitrep.api.v1.UpdateReportRequest;
 import io.sitrep.api.v1.UpdateSourceRequest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,6 +110,7 @@ import org.jspecify.annotations.Nullable;
  * try (SitrepClient sitrep = SitrepClient.connect("localhost:50051")) {
  *   List<Source> outlets = sitrep.listSources("kind = SOURCE_KIND_NEWS_OUTLET");
  *   Timeline aah = sitrep.timelineOf("actors/asaib-ahl-al-haq", true);
+ *   ActorResolution pm = sitrep.resolveActor("Kadhimi");
  * }
  * }</pre>
  *
@@ -178,6 +212,14 @@ public final class SitrepClient implements AutoCloseable {
 
   public AnalysisServiceGrpc.AnalysisServiceBlockingStub analysis() {
     return AnalysisServiceGrpc.newBlockingStub(channel);
+  }
+
+  public ActorAnalysisServiceGrpc.ActorAnalysisServiceBlockingStub actorAnalysis() {
+    return ActorAnalysisServiceGrpc.newBlockingStub(channel);
+  }
+
+  public HypothesisServiceGrpc.HypothesisServiceBlockingStub hypotheses() {
+    return HypothesisServiceGrpc.newBlockingStub(channel);
   }
 
   public IngestServiceGrpc.IngestServiceStub ingestStub() {
@@ -393,6 +435,195 @@ public final class SitrepClient implements AutoCloseable {
     return getTimeline(GetTimelineRequest.newBuilder().setActor(actor).setIncludeMembers(includeMembers).build());
   }
 
+  /** Every dispute, all pages read. */
+  public List<Dispute> listDisputes() {
+    return listDisputes(ListDisputesRequest.getDefaultInstance());
+  }
+
+  /**
+   * The disputes on {@code subject} (an actor or event name, or words; empty for any) with
+   * {@code status} (UNSPECIFIED for any) whose valid time may fall in {@code [from, to)} (null
+   * bounds are open), all pages read.
+   */
+  public List<Dispute> listDisputes(String subject, DisputeStatus status, @Nullable Instant from,
+      @Nullable Instant to) {
+    ListDisputesRequest.Builder filters = ListDisputesRequest.newBuilder().setSubject(subject).setStatus(status);
+    if (from != null) {
+      filters.setStartTime(timestamp(from));
+    }
+    if (to != null) {
+      filters.setEndTime(timestamp(to));
+    }
+    return listDisputes(filters.build());
+  }
+
+  /** The disputes that pass the filters of {@code filters} (its page fields are ignored), all pages read. */
+  public List<Dispute> listDisputes(ListDisputesRequest filters) {
+    return ImmutableList.copyOf(streamDisputes(filters).iterator());
+  }
+
+  /** The disputes that pass the filters of {@code filters}, a page at a time as the stream is read. */
+  public Stream<Dispute> streamDisputes(ListDisputesRequest filters) {
+    return Pages.stream(token -> {
+      var page = analysis().listDisputes(filters.toBuilder().setPageSize(PAGE_SIZE).setPageToken(token).build());
+      return new Pages.Page<>(page.getDisputesList(), page.getNextPageToken());
+    });
+  }
+
+  public Dispute getDispute(String name) {
+    return analysis().getDispute(GetDisputeRequest.newBuilder().setName(name).build());
+  }
+
+  /** Runs truth discovery as {@code request} asks; the server keeps it as the latest assessment. */
+  public ClaimAssessment assessClaims(AssessClaimsRequest request) {
+    return analysis().assessClaims(request);
+  }
+
+  /** The default algorithm over the claims on {@code subject} (empty: every claim). */
+  public ClaimAssessment assessClaims(String subject) {
+    return assessClaims(AssessClaimsRequest.newBuilder().setSubject(subject).build());
+  }
+
+  public SourceAssessment getSourceAssessment(String source) {
+    return analysis().getSourceAssessment(GetSourceAssessmentRequest.newBuilder().setSource(source).build());
+  }
+
+  /** Every pair of sources that are not independent, most dependent first, all pages read. */
+  public List<SourceDependency> listSourceDependencies() {
+    return listSourceDependencies("", 0);
+  }
+
+  /**
+   * The pairs that include {@code source} (empty: any) at least {@code minProbability}
+   * dependent, most dependent first, all pages read.
+   */
+  public List<SourceDependency> listSourceDependencies(String source, double minProbability) {
+    return ImmutableList.copyOf(streamSourceDependencies(source, minProbability).iterator());
+  }
+
+  public Stream<SourceDependency> streamSourceDependencies(String source, double minProbability) {
+    return Pages.stream(token -> {
+      var page = analysis().listSourceDependencies(ListSourceDependenciesRequest.newBuilder()
+          .setPageSize(PAGE_SIZE).setPageToken(token).setSource(source).setMinProbability(minProbability).build());
+      return new Pages.Page<>(page.getDependenciesList(), page.getNextPageToken());
+    });
+  }
+
+  // --- Actor analysis ---
+
+  /** Who {@code written} (a name as a report writes it, e.g. "Kadhimi") refers to, with the default options. */
+  public ActorResolution resolveActor(String written) {
+    return resolveActor(ResolveActorRequest.newBuilder().setName(written).build());
+  }
+
+  public ActorResolution resolveActor(ResolveActorRequest request) {
+    return actorAnalysis().resolveActor(request);
+  }
+
+  /**
+   * The relations that pass the filters of {@code filters} (subject, kind, object, time window;
+   * its page fields are ignored), all pages read.
+   */
+  public List<Relation> listRelations(ListRelationsRequest filters) {
+    return ImmutableList.copyOf(streamRelations(filters).iterator());
+  }
+
+  public Stream<Relation> streamRelations(ListRelationsRequest filters) {
+    return Pages.stream(token -> {
+      var page = actorAnalysis().listRelations(filters.toBuilder().setPageSize(PAGE_SIZE).setPageToken(token)
+          .build());
+      return new Pages.Page<>(page.getRelationsList(), page.getNextPageToken());
+    });
+  }
+
+  public TensionSeries getTension(GetTensionRequest request) {
+    return actorAnalysis().getTension(request);
+  }
+
+  /**
+   * Daily tension between {@code a} and {@code b} (with their members if asked) over the days of
+   * {@code zone} from the day of {@code from} to the day before {@code to}.
+   */
+  public TensionSeries tensionBetween(String a, String b, boolean includeMembers, Instant from, Instant to,
+      ZoneId zone) {
+    return getTension(GetTensionRequest.newBuilder().setActorA(a).setActorB(b).setIncludeMembers(includeMembers)
+        .setStartTime(timestamp(from)).setEndTime(timestamp(to)).setTimeZone(zone.getId()).build());
+  }
+
+  /** The actor network at {@code at}. */
+  public ActorNetwork getNetwork(Instant at) {
+    return actorAnalysis().getNetwork(GetNetworkRequest.newBuilder().setTime(timestamp(at)).build());
+  }
+
+  /** The actor network now, by the server's clock. */
+  public ActorNetwork getNetwork() {
+    return actorAnalysis().getNetwork(GetNetworkRequest.getDefaultInstance());
+  }
+
+  /** The episodes most like {@code episode} (an event others are PART_OF), best first; 0 for the server's default count. */
+  public List<EpisodeMatch> findSimilarEpisodes(String episode, int maxResults) {
+    return actorAnalysis().findSimilarEpisodes(FindSimilarEpisodesRequest.newBuilder().setEpisode(episode)
+        .setMaxResults(maxResults).build()).getMatchesList();
+  }
+
+  // --- Competing hypotheses ---
+
+  /** Creates {@code matrix} as {@code hypothesisMatrices/{matrixId}}; an empty id lets the server choose. */
+  public HypothesisMatrix createHypothesisMatrix(HypothesisMatrix matrix, String matrixId) {
+    return createHypothesisMatrix(matrix, matrixId, "");
+  }
+
+  /** As {@link #createHypothesisMatrix(HypothesisMatrix, String)}; a retry with the same request id creates nothing more. */
+  public HypothesisMatrix createHypothesisMatrix(HypothesisMatrix matrix, String matrixId, String requestId) {
+    return hypotheses().createHypothesisMatrix(CreateHypothesisMatrixRequest.newBuilder().setHypothesisMatrix(matrix)
+        .setHypothesisMatrixId(matrixId).setRequestId(requestId).build());
+  }
+
+  public HypothesisMatrix getHypothesisMatrix(String name) {
+    return hypotheses().getHypothesisMatrix(GetHypothesisMatrixRequest.newBuilder().setName(name).build());
+  }
+
+  /** Every matrix, all pages read. */
+  public List<HypothesisMatrix> listHypothesisMatrices() {
+    return ImmutableList.copyOf(streamHypothesisMatrices().iterator());
+  }
+
+  public Stream<HypothesisMatrix> streamHypothesisMatrices() {
+    return Pages.stream(token -> {
+      var page = hypotheses().listHypothesisMatrices(ListHypothesisMatricesRequest.newBuilder()
+          .setPageSize(PAGE_SIZE).setPageToken(token).build());
+      return new Pages.Page<>(page.getHypothesisMatricesList(), page.getNextPageToken());
+    });
+  }
+
+  /**
+   * Updates the {@code paths} of {@code matrix} (all writable fields when none are given). A
+   * non-empty etag in {@code matrix} must still be the stored one, or the call fails ABORTED.
+   */
+  public HypothesisMatrix updateHypothesisMatrix(HypothesisMatrix matrix, String... paths) {
+    UpdateHypothesisMatrixRequest.Builder request = UpdateHypothesisMatrixRequest.newBuilder()
+        .setHypothesisMatrix(matrix);
+    if (paths.length > 0) {
+      request.setUpdateMask(mask(paths));
+    }
+    return hypotheses().updateHypothesisMatrix(request.build());
+  }
+
+  public void deleteHypothesisMatrix(String name) {
+    deleteHypothesisMatrix(name, "");
+  }
+
+  public void deleteHypothesisMatrix(String name, String etag) {
+    hypotheses().deleteHypothesisMatrix(DeleteHypothesisMatrixRequest.newBuilder().setName(name).setEtag(etag)
+        .build());
+  }
+
+  /** Scores {@code name}; with {@code useAssessment}, each row also weighs the belief truth discovery gives its claim. */
+  public HypothesisScores scoreHypotheses(String name, boolean useAssessment) {
+    return hypotheses().scoreHypotheses(ScoreHypothesesRequest.newBuilder().setName(name)
+        .setUseAssessment(useAssessment).build());
+  }
+
   // --- Ingest ---
 
   /** Ingests {@code dataset} in batches of about {@link #DEFAULT_BATCH_SIZE} items. */
@@ -489,6 +720,10 @@ public final class SitrepClient implements AutoCloseable {
     public synchronized void onCompleted() {
       done.complete(ImmutableList.copyOf(acks));
     }
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 
   private static FieldMask mask(String... paths) {
