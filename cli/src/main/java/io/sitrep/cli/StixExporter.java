@@ -246,6 +246,8 @@ final class StixExporter {
 
   private ObjectNode opinion(Claim c, double belief, String noteId) {
     ObjectNode o = common("opinion", "opinion:" + c.name());
+    o.put("created", ts(s.created().getOrDefault(c.name(), Instant.EPOCH)));
+    o.put("modified", ts(s.updated().getOrDefault(c.name(), Instant.EPOCH)));
     int confidence = confidence(belief);
     o.put("explanation", "Truth discovery over the sources' claims believes this claim's value at " + confidence
         + "%.");
