@@ -146,6 +146,7 @@ public final class Errors {
     String type = switch (collection) {
       case "sources", "reports", "actors", "events", "claims", "disputes" -> DOMAIN + "/"
           + Character.toUpperCase(collection.charAt(0)) + collection.substring(1, collection.length() - 1);
+      case "hypothesisMatrices" -> DOMAIN + "/HypothesisMatrix";
       default -> "";
     };
     return ResourceInfo.newBuilder().setResourceType(type).setResourceName(name).setDescription(description)
