@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TruthPrepare.class,
       TruthEval.class,
       TruthBench.class,
+      io.sitrep.bench.imports.ImportBench.class,
     })
 public final class BenchMain implements Runnable {
 

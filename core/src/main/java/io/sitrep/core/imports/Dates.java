@@ -50,21 +50,55 @@ final class Dates {
         throw new IllegalArgumentException(column + " is not a date: \"" + text + "\"");
       }
     }
-    for (DateTimeFormatter f : DAY_FORMATS) {
+    if (s.length() == 8 && allDigits(s, 0, 8)) {
+      try {
+        return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 4, 6, 10),
+            Integer.parseInt(s, 6, 8, 10));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(column + " is not a date: \"" + text + "\"");
+      }
+    }
+    // The other forms by their shape, so that no row pays for exceptions thrown by wrong guesses.
+    DateTimeFormatter f = s.indexOf(' ') > 0 ? (s.length() - s.lastIndexOf(' ') == 5
+        && s.indexOf(' ') != s.lastIndexOf(' ') ? (monthWordLength(s) > 3 ? DAY_FORMATS.get(2) : DAY_FORMATS.get(3))
+        : null)
+        : s.indexOf('-') > 0 && s.length() - s.lastIndexOf('-') == 3 ? DAY_FORMATS.get(1)
+        : s.indexOf('-') > 0 ? DAY_FORMATS.get(4) : null;
+    if (f != null) {
       try {
         return LocalDate.parse(s, f);
       } catch (DateTimeParseException ignored) {
-        // try the next form
+        // reported below
       }
     }
     throw new IllegalArgumentException(column + " is not a date: \"" + text + "\"");
   }
 
+  private static boolean allDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int monthWordLength(String s) {
+    int a = s.indexOf(' ');
+    int b = s.lastIndexOf(' ');
+    return b - a - 1;
+  }
+
   /** {@code yyyyMMddHHmmss} in UTC. */
   static Instant gdeltInstant(String text, String column) {
     try {
+      if (text.length() == 14 && allDigits(text, 0, 14)) {
+        return LocalDateTime.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 4, 6, 10),
+            Integer.parseInt(text, 6, 8, 10), Integer.parseInt(text, 8, 10, 10), Integer.parseInt(text, 10, 12, 10),
+            Integer.parseInt(text, 12, 14, 10)).toInstant(ZoneOffset.UTC);
+      }
       return LocalDateTime.parse(text, GDELT_INSTANT).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+    } catch (java.time.DateTimeException e) {
       throw new IllegalArgumentException(column + " is not a yyyyMMddHHmmss time: \"" + text + "\"");
     }
   }
