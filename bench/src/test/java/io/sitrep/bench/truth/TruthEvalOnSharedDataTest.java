@@ -36,7 +36,7 @@ class TruthEvalOnSharedDataTest {
   }
 
   /** The default's accuracy on Book when this guard was last raised. */
-  static final double BOOK_ACHIEVED = 0.81;
+  static final double BOOK_ACHIEVED = 0.82;
 
   /** The default's accuracy on Population (over 308 rows) when this guard was last raised. */
   static final double POPULATION_ACHIEVED = 0.8084;

@@ -9,8 +9,10 @@ import java.util.Map;
  * Bayesian approach to discovering truth from conflicting sources for data integration", VLDB
  * 2012.
  *
- * <p>A value is read as a set of facts: its distinct whitespace-separated tokens (an author list
- * "c robert seacord" is the facts {c, robert, seacord} of its item). The facts of an item {@code
+ * <p>A value is read as a set of facts: its whitespace-separated tokens, counted as a multiset
+ * ({@link #facts}: an author list "c robert seacord" is the facts {c, robert, seacord} of its
+ * item, and "paul paul shaw", which names the author twice, is {paul, paul#2, shaw}, so it
+ * asserts a fact "paul shaw" does not and the two no longer tie). The facts of an item {@code
  * F(i)} are the tokens of all its candidates. Every claim of source {@code s} on item {@code i}
  * is an observation {@code o} of every fact {@code f} in {@code F(i)}: 1 if the claimed value
  * contains it, 0 if not. Each fact has a latent truth {@code t_f}; each source a sensitivity
@@ -87,7 +89,7 @@ public final class LatentTruth implements TruthDiscovery {
       local.clear();
       itemFactStart[i] = numFacts;
       for (int v = itemValueStart[i]; v < itemValueStart[i + 1]; v++) {
-        for (String token : tokens(m.valueName(v))) {
+        for (String token : facts(m.valueName(v))) {
           Integer f = local.get(token);
           if (f == null) {
             f = numFacts++;
@@ -311,6 +313,28 @@ public final class LatentTruth implements TruthDiscovery {
       return new String[0];
     }
     return Arrays.stream(t.split("\\s+")).distinct().sorted().toArray(String[]::new);
+  }
+
+  /**
+   * The facts a value asserts: its whitespace-separated tokens as a multiset, the {@code k}-th
+   * occurrence of a token being its own fact ({@code "paul paul shaw"} is {paul, paul#2, shaw}).
+   * A list that names an author twice asserts one more author than a list that names him once;
+   * as plain sets the two would tie.
+   */
+  static String[] facts(String s) {
+    String t = s.trim();
+    if (t.isEmpty()) {
+      return new String[0];
+    }
+    String[] tokens = t.split("\\s+");
+    Arrays.sort(tokens);
+    String[] out = new String[tokens.length];
+    int k = 1;
+    for (int j = 0; j < tokens.length; j++) {
+      k = j > 0 && tokens[j].equals(tokens[j - 1]) ? k + 1 : 1;
+      out[j] = k == 1 ? tokens[j] : tokens[j] + '#' + k;
+    }
+    return out;
   }
 
   private static double clamp(double x) {
