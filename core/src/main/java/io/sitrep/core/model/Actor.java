@@ -25,8 +25,7 @@ public record Actor(
         .notBlank(displayName, "display_name")
         .shortText(displayName, "display_name")
         .notNull(kind, "kind")
-        .require(countryCode.isEmpty() || countryCode.matches("[A-Z]{2}"), "country_code",
-            "must be an ISO 3166-1 alpha-2 code such as \"IQ\"")
+        .countryCode(countryCode, "country_code")
         .text(description, "description");
     for (int i = 0; i < aliases.size(); i++) {
       check.notBlank(aliases.get(i), "aliases[" + i + "]").shortText(aliases.get(i), "aliases[" + i + "]");

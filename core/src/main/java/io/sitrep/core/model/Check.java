@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 final class Check {
   /** Resource ids: lower-case letters, digits and hyphens, starting with a letter or digit (AIP-122). */
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  /** BCP 47 language tags, loosely: "ar", "en-GB", "zh-Hant-TW". */
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   static final int MAX_TEXT = 100_000;
   static final int MAX_SHORT_TEXT = 1_000;
@@ -41,6 +43,26 @@ final class Check {
   Check text(@Nullable String value, String field) {
     return require(value == null || value.length() <= MAX_TEXT, field,
         "is longer than " + MAX_TEXT + " characters");
+  }
+
+  /** Empty, or an ISO 3166-1 alpha-2 code. Checked by hand: importers build millions of places. */
+  Check countryCode(String value, String field) {
+    boolean ok = value.isEmpty() || (value.length() == 2 && isUpper(value.charAt(0)) && isUpper(value.charAt(1)));
+    return require(ok, field, "must be an ISO 3166-1 alpha-2 code such as \"IQ\"");
+  }
+
+  /** Empty, or a BCP 47 language tag. */
+  Check languageTag(String value, String field) {
+    return require(value.isEmpty() || isLanguageTag(value), field,
+        "must be a BCP 47 language tag such as \"ar\" or \"en-GB\"");
+  }
+
+  static boolean isLanguageTag(String value) {
+    return LANGUAGE.matcher(value).matches();
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   /** An optional reference: empty, or a name in {@code collection}. */
@@ -78,7 +100,9 @@ final class Check {
   }
 
   static boolean isName(String value, String collection) {
-    return value.startsWith(collection + "/") && isId(value.substring(collection.length() + 1));
+    int n = collection.length();
+    return value.length() > n + 1 && value.charAt(n) == '/' && value.startsWith(collection)
+        && ID.matcher(value).region(n + 1, value.length()).matches();
   }
 
   static boolean isId(String id) {

@@ -22,8 +22,7 @@ public record Place(
         .shortText(name, "name")
         .shortText(admin2, "admin2")
         .shortText(admin1, "admin1")
-        .require(countryCode.isEmpty() || countryCode.matches("[A-Z]{2}"), "country_code",
-            "must be an ISO 3166-1 alpha-2 code such as \"IQ\"")
+        .countryCode(countryCode, "country_code")
         .done();
   }
 

@@ -28,8 +28,7 @@ public record Report(
         .notNull(publishTime, "publish_time")
         .text(title, "title")
         .shortText(uri, "uri")
-        .require(language.isEmpty() || language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*"),
-            "language", "must be a BCP 47 language tag such as \"ar\"")
+        .languageTag(language, "language")
         .text(excerpt, "excerpt")
         .done();
   }

@@ -33,9 +33,8 @@ public record Source(
         .notNull(kind, "kind")
         .shortText(handle, "handle")
         .shortText(uri, "uri")
-        .require(countryCode.isEmpty() || countryCode.matches("[A-Z]{2}"), "country_code",
-            "must be an ISO 3166-1 alpha-2 code such as \"IQ\"")
-        .require(languages.stream().allMatch(l -> l.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")),
+        .countryCode(countryCode, "country_code")
+        .require(languages.stream().allMatch(Check::isLanguageTag),
             "languages", "must be BCP 47 language tags such as \"ar\" or \"en-GB\"")
         .text(description, "description")
         .done();
