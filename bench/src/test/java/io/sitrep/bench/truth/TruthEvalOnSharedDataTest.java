@@ -39,7 +39,7 @@ class TruthEvalOnSharedDataTest {
   static final double BOOK_ACHIEVED = 0.82;
 
   /** The default's accuracy on Population (over 308 rows) when this guard was last raised. */
-  static final double POPULATION_ACHIEVED = 0.8084;
+  static final double POPULATION_ACHIEVED = 0.8214;
 
   private static final double SLACK = 0.01;
 

@@ -103,6 +103,29 @@ import org.jspecify.annotations.Nullable;
  * prior with a size covariate). Size is a covariate of reliability on open platforms (Wikipedia
  * edit histories: anonymous one-edit contributors vs. editors and bots with thousands of edits;
  * web stores: small resellers vs. large catalogues); the fit decides in which direction, if any.
+ *
+ * <h2>Copying from the crowd of one-claim sources (pooled copy model)</h2>
+ *
+ * Pairwise copy detection needs a pair to share items; a one-claim source shares at most one
+ * with anyone, so a source that copies whatever one-claim contributor last touched an item (a
+ * bot copying a wiki page after an anonymous edit) is invisible to it, and its agreement with
+ * each of them counts as two independent votes. With {@link Config#pooledCopy} the one-claim
+ * sources are pooled into one class {@code Q} and Dong et al.'s test of section 2 is applied to
+ * every pair {@code (S, Q)}, for the direction {@code S -> Q} (the members of {@code Q} are
+ * disjoint and cannot copy systematically): over the contested items where both claim, each
+ * member's claim adds to {@code kd} if it differs from {@code S}'s, else to {@code kt} and
+ * {@code kf} by {@code P_{-S}(v)} and {@code 1 - P_{-S}(v)}, the probability of the shared value
+ * by everyone's votes but {@code S}'s own (a source's agreement is judged by the others, or a
+ * copier that decides its contests would certify its own copies as true). With {@code A2 =
+ * A(Q)}, the accuracy of the class (the size-bucket mean {@code mu_0}),
+ *
+ * <pre>
+ *   Pr(S -> Q | Phi) = alpha L1 / (alpha L1 + (1 - alpha) L0),   L0, L1 as in section 2
+ *   I(S, v) *= 1 - c Pr(S -> Q | Phi)      on the values v that some member of Q claims
+ * </pre>
+ *
+ * with the paper's {@code alpha = 0.2} and {@code c = 0.8}, updated every iteration from the
+ * previous one's accuracies.
  */
 public final class Accu implements TruthDiscovery {
   public static final String NAME = "accu";
@@ -130,6 +153,8 @@ public final class Accu implements TruthDiscovery {
    *     claims (or that are gold-seeded); see the class comment
    * @param empiricalPrior fit the prior mean per source-size bucket from the data (empirical
    *     Bayes) instead of using {@code initialAccuracy} for everyone; see the class comment
+   * @param pooledCopy test every source for copying from the pool of one-claim sources and
+   *     discount its vote on the values it shares with them; see the class comment
    */
   public record Config(
       String name,
@@ -142,7 +167,25 @@ public final class Accu implements TruthDiscovery {
       double c,
       double priorStrength,
       boolean onlyContested,
-      boolean empiricalPrior) {
+      boolean empiricalPrior,
+      boolean pooledCopy) {
+    /** Without the pooled copy model. */
+    public Config(
+        String name,
+        double n,
+        double initialAccuracy,
+        @Nullable ValueSimilarity similarity,
+        double rho,
+        boolean copyDetection,
+        double alpha,
+        double c,
+        double priorStrength,
+        boolean onlyContested,
+        boolean empiricalPrior) {
+      this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
+          onlyContested, empiricalPrior, false);
+    }
+
     /** Without the empirical prior. */
     public Config(
         String name,
@@ -156,7 +199,7 @@ public final class Accu implements TruthDiscovery {
         double priorStrength,
         boolean onlyContested) {
       this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
-          onlyContested, false);
+          onlyContested, false, false);
     }
 
     public Config {
@@ -236,8 +279,14 @@ public final class Accu implements TruthDiscovery {
 
     int[] valueItem = m.valueItemArray();
     boolean[] informative = config.onlyContested() ? informativeItems(m, options) : null;
+    PooledCopy pooled = config.pooledCopy() ? PooledCopy.build(m) : null;
     Iterations it = new Iterations(options);
     while (it.next()) {
+      if (pooled != null && it.count() > 0) {
+        double poolAccuracy =
+            bucket != null ? bucketSum[0] : PooledCopy.meanAccuracy(pooled.pool, A);
+        pooled.update(m, A, I, poolAccuracy, n, config.alpha(), c);
+      }
       // Independence of each claim's vote, from last iteration's P and A.
       if (copies != null && it.count() > 0) {
         Arrays.fill(I, 1.0);
@@ -246,7 +295,16 @@ public final class Accu implements TruthDiscovery {
       for (int s = 0; s < numSources; s++) {
         Aprime[s] = Math.log(n * A[s] / (1 - A[s]));
       }
-      if (I == null || it.count() == 0) {
+      if (pooled != null) {
+        for (int v = 0; v < numValues; v++) {
+          double sum = 0;
+          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+            double w = Aprime[claimSource[k]] * pooled.discount(claimSource[k], v);
+            sum += I != null && it.count() > 0 ? w * I[k] : w;
+          }
+          C[v] = sum;
+        }
+      } else if (I == null || it.count() == 0) {
         for (int v = 0; v < numValues; v++) {
           double sum = 0;
           for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
@@ -441,5 +499,154 @@ public final class Accu implements TruthDiscovery {
 
   private static double clampAccuracy(double a) {
     return Math.max(MIN_ACCURACY, Math.min(MAX_ACCURACY, a));
+  }
+
+  /** The pooled copy model's state: one-claim pool, per-source discount; see the class comment. */
+  static final class PooledCopy {
+    final boolean[] pool;
+    final boolean[] valueHasPool;
+    final double[] discount;
+    /** Items claimed by two or more sources, at least one in the pool. */
+    final int[] items;
+
+    private PooledCopy(boolean[] pool, boolean[] valueHasPool, int[] items) {
+      this.pool = pool;
+      this.valueHasPool = valueHasPool;
+      this.items = items;
+      this.discount = new double[pool.length];
+      Arrays.fill(discount, 1);
+    }
+
+    static PooledCopy build(ClaimMatrix m) {
+      boolean[] pool = new boolean[m.numSources()];
+      for (int s = 0; s < pool.length; s++) {
+        pool[s] = m.sourceClaimCount(s) == 1;
+      }
+      int[] valueClaimStart = m.valueClaimStartArray();
+      int[] claimSource = m.claimSourceArray();
+      int[] itemValueStart = m.itemValueStartArray();
+      boolean[] valueHasPool = new boolean[m.numValues()];
+      SimilarityTable.IntList items = new SimilarityTable.IntList();
+      for (int i = 0; i < m.numItems(); i++) {
+        boolean any = false;
+        for (int v = itemValueStart[i]; v < itemValueStart[i + 1]; v++) {
+          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+            valueHasPool[v] |= pool[claimSource[k]];
+          }
+          any |= valueHasPool[v];
+        }
+        if (any && m.itemClaimCount(i) >= 2) {
+          items.add(i);
+        }
+      }
+      return new PooledCopy(pool, valueHasPool, items.toArray());
+    }
+
+    static double meanAccuracy(boolean[] pool, double[] A) {
+      double sum = 0;
+      int count = 0;
+      for (int s = 0; s < pool.length; s++) {
+        if (pool[s]) {
+          sum += A[s];
+          count++;
+        }
+      }
+      return count > 0 ? sum / count : 0.8;
+    }
+
+    /** The factor on source {@code s}'s vote for value {@code v}. */
+    double discount(int s, int v) {
+      return valueHasPool[v] && !pool[s] ? discount[s] : 1;
+    }
+
+    /** Re-estimates every source's {@code Pr(S -> Q)} from the accuracies {@code A}. */
+    void update(
+        ClaimMatrix m, double[] A, double @Nullable [] I, double poolAccuracy, double n,
+        double alpha, double c) {
+      int numSources = pool.length;
+      double[] kt = new double[numSources];
+      double[] kf = new double[numSources];
+      double[] kd = new double[numSources];
+      int[] itemValueStart = m.itemValueStartArray();
+      int[] valueClaimStart = m.valueClaimStartArray();
+      int[] claimSource = m.claimSourceArray();
+      double[] C = new double[SimilarityTable.MAX_VALUES_PER_ITEM];
+      for (int i : items) {
+        int first = itemValueStart[i];
+        int last = itemValueStart[i + 1];
+        if (last - first > C.length) {
+          continue;
+        }
+        for (int v = first; v < last; v++) {
+          double sum = 0;
+          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+            sum += weight(claimSource[k], v, k, A, I, n);
+          }
+          C[v - first] = sum;
+        }
+        double unclaimed = Math.max(0, n + 1 - (last - first));
+        for (int v = first; v < last; v++) {
+          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+            int s = claimSource[k];
+            if (pool[s]) {
+              continue;
+            }
+            // P_{-S}(v): the item's posterior without S's own vote.
+            double own = weight(s, v, k, A, I, n);
+            double max = 0;
+            for (int u = first; u < last; u++) {
+              max = Math.max(max, u == v ? C[u - first] - own : C[u - first]);
+            }
+            double z = unclaimed * Math.exp(-max);
+            double pv = 0;
+            for (int u = first; u < last; u++) {
+              double e = Math.exp((u == v ? C[u - first] - own : C[u - first]) - max);
+              z += e;
+              if (u == v) {
+                pv = e;
+              }
+            }
+            pv /= z;
+            for (int u = first; u < last; u++) {
+              for (int k2 = valueClaimStart[u]; k2 < valueClaimStart[u + 1]; k2++) {
+                if (pool[claimSource[k2]]) {
+                  if (u == v) {
+                    kt[s] += pv;
+                    kf[s] += 1 - pv;
+                  } else {
+                    kd[s] += 1;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      double A2 = clampAccuracy(poolAccuracy);
+      for (int s = 0; s < numSources; s++) {
+        if (kt[s] + kf[s] + kd[s] == 0) {
+          continue;
+        }
+        double A1 = A[s];
+        double Pt = A1 * A2;
+        double Pf = (1 - A1) * (1 - A2) / n;
+        double logPd = Math.log(1 - Pt - Pf);
+        double L0 = kt[s] * Math.log(Pt) + kf[s] * Math.log(Pf) + kd[s] * logPd;
+        double L1 =
+            kt[s] * Math.log(A2 * c + Pt * (1 - c))
+                + kf[s] * Math.log((1 - A2) * c + Pf * (1 - c))
+                + kd[s] * (logPd + Math.log(1 - c));
+        double w0 = Math.log(1 - alpha) + L0;
+        double w1 = Math.log(alpha) + L1;
+        double max = Math.max(w0, w1);
+        double dependent = Math.exp(w1 - max) / (Math.exp(w0 - max) + Math.exp(w1 - max));
+        discount[s] = 1 - c * dependent;
+      }
+    }
+
+    private double weight(int s, int v, int k, double[] A, double @Nullable [] I, double n) {
+      double w = Math.log(n * A[s] / (1 - A[s])) * discount(s, v);
+      return I != null ? w * I[k] : w;
+    }
   }
 }

@@ -66,7 +66,10 @@ public final class TruthDiscoveries {
    *       ValueSimilarity#automatic()}, {@code rho = 0.5}), so populations within 1% do not
    *       split their vote; and a Beta prior worth {@code kappa = 2} claims whose mean is fitted
    *       from the data for each bucket {@code floor(log2 claims)} of source size, so a
-   *       one-claim anonymous source is not weighed like an editor with hundreds of claims.
+   *       one-claim anonymous source is not weighed like an editor with hundreds of claims;
+   *       and the pooled copy model ({@link Accu}, same paper's test of section 2 against the
+   *       class of one-claim sources), so a bot that copies whatever an anonymous editor last
+   *       wrote does not count as a second, independent witness to it.
    * </ul>
    */
   public static TruthDiscovery defaultConfiguration() {
@@ -88,6 +91,7 @@ public final class TruthDiscoveries {
                     0.2,
                     0.8,
                     2,
+                    true,
                     true,
                     true));
 
