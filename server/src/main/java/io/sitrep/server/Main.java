@@ -3,6 +3,10 @@ package io.sitrep.server;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.sitrep.api.v1.IngestRequest;
+import io.sitrep.api.v1.IngestResponse;
+import io.sitrep.core.store.BatchException;
+import io.sitrep.core.store.SitrepStore;
+import io.sitrep.core.store.StoreException;
 import io.sitrep.server.demo.DemoDataset;
 import io.sitrep.server.mapping.IngestMapper;
 import io.sitrep.server.service.BatchWriter;
@@ -23,6 +27,8 @@ import picocli.CommandLine.Option;
     version = "sitrep-server 0.1.0",
     description = "Serves the Sitrep API (sitrep.v1) over gRPC, with health and reflection.")
 public final class Main implements Callable<Integer> {
+  /** The request id of the demo batch: a second load on the same store replays the first. */
+  static final String DEMO_REQUEST_ID = "sitrep-demo-baghdad-2020-12";
 
   @Option(names = "--port", defaultValue = "50051", paramLabel = "N",
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -33,12 +39,19 @@ public final class Main implements Callable<Integer> {
   String host = "127.0.0.1";
 
   @Option(names = "--demo",
-      description = "Load the demo data set (Baghdad, December 2020) into the store at start.")
+      description = "Load the demo data set (Baghdad, December 2020) into the store at start, unless the store"
+          + " already holds it.")
   boolean demo;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Directory of the durable store. Not durable yet: the store is kept in memory.")
+      description = "Directory of the embedded SQLite store (DIR/sitrep.db), created if need be and held by one"
+          + " server at a time (default: ./sitrep-data, relative to the working directory).")
   @Nullable Path dataDir;
+
+  @Option(names = "--store", paramLabel = "URL",
+      description = "Another store instead of --data-dir: postgresql://host:port/db?user=U&password=P"
+          + " (or jdbc:postgresql:...), sqlite:DIR, or memory (nothing kept after exit).")
+  @Nullable String store;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
@@ -53,7 +66,16 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Running running = start();
+    Running running;
+    try {
+      running = start();
+    } catch (IllegalArgumentException | StoreException e) {
+      System.err.println("sitrep-server: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("sitrep-server: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+      return 2;
+    }
     System.out.println(running.banner());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -67,52 +89,111 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * Opens the store, loads the demo if asked, and starts the Netty server on the configured
-   * address. The caller stops it.
+   * Opens the store, loads the demo if asked and not there yet, and starts the Netty server on the
+   * configured address. The caller stops it.
+   *
+   * @throws IllegalArgumentException the flags name no store
+   * @throws StoreException the store cannot be opened or the demo cannot be loaded
    */
   public Running start() throws IOException {
-    StoreFactory.OpenedStore opened = StoreFactory.open(dataDir);
-    if (!opened.note().isEmpty()) {
-      printNote(System.err, opened.note());
-    }
-    int demoResources = 0;
-    if (demo) {
-      // The same path as the Ingest RPC: one all-or-nothing batch, nothing skipped.
-      demoResources = new BatchWriter(opened.store()).write(IngestRequest.newBuilder()
-          .setRequestId("demo")
-          .addAllItems(IngestMapper.items(DemoDataset.load()))
-          .build()).getNamesCount();
-    }
-    SitrepServer server = new SitrepServer(
-        NettyServerBuilder.forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create()),
-        opened.store());
+    StoreFactory.OpenedStore opened = StoreFactory.open(store, dataDir);
     try {
+      if (!opened.note().isEmpty()) {
+        printNote(System.err, opened.note());
+      }
+      String demoNote = demo ? loadDemo(opened.store()) : "";
+      SitrepServer server = new SitrepServer(
+          NettyServerBuilder.forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create()),
+          opened.store());
       server.start();
+      return new Running(server, host, server.port(), opened, demoNote);
     } catch (IOException | RuntimeException e) {
-      opened.store().close();
+      opened.close();
       throw e;
     }
-    return new Running(server, host, server.port(), opened.description(), demoResources);
+  }
+
+  /**
+   * Loads the demo unless the store holds it, and says what happened for the start-up line. The
+   * same path as the Ingest RPC: one all-or-nothing batch, under a fixed request id so that a
+   * restart on the same store replays the first answer and stores nothing.
+   */
+  static String loadDemo(SitrepStore store) {
+    IngestRequest request = IngestRequest.newBuilder()
+        .setRequestId(DEMO_REQUEST_ID)
+        .addAllItems(IngestMapper.items(DemoDataset.load()))
+        .build();
+    try {
+      IngestResponse ack = new BatchWriter(store).write(request);
+      return ack.getReplayed()
+          ? ack.getNamesCount() + " resources, already in the store"
+          : ack.getNamesCount() + " resources";
+    } catch (BatchException e) {
+      if (!(e.getCause() instanceof StoreException.AlreadyExists)) {
+        throw e;
+      }
+      // Ingested some other way (e.g. by a client): leave what the store holds as it is.
+      return "not loaded, the store already holds some of it (" + e.getCause().getMessage() + ")";
+    }
   }
 
   private static void printNote(PrintStream out, String note) {
     out.println(note);
   }
 
-  /** A started server and what the start-up line says about it. */
-  public record Running(SitrepServer server, String host, int port, String storeDescription, int demoResources) {
-    /** {@code Sitrep listening on 127.0.0.1:50051 (store: in-memory, demo: 212 resources)}. */
-    public String banner() {
-      return "Sitrep listening on " + host + ":" + port + " (store: " + storeDescription + ", demo: "
-          + demoResources + " resources)";
+  /** A started server, its store, and what the start-up line says about them. */
+  public static final class Running {
+    private final SitrepServer server;
+    private final String host;
+    private final int port;
+    private final StoreFactory.OpenedStore store;
+    private final String demo;
+    private boolean stopped;
+
+    Running(SitrepServer server, String host, int port, StoreFactory.OpenedStore store, String demo) {
+      this.server = server;
+      this.host = host;
+      this.port = port;
+      this.store = store;
+      this.demo = demo;
     }
 
-    /** Stops the server gracefully and closes its store. */
-    public void stop() throws InterruptedException {
+    public SitrepServer server() {
+      return server;
+    }
+
+    public String host() {
+      return host;
+    }
+
+    public int port() {
+      return port;
+    }
+
+    /** E.g. {@code sqlite /home/me/sitrep-data/sitrep.db} or {@code in-memory}. */
+    public String storeDescription() {
+      return store.description();
+    }
+
+    /**
+     * {@code Sitrep listening on 127.0.0.1:50051 (store: sqlite /srv/sitrep-data/sitrep.db, demo:
+     * 212 resources)}; the demo part only with {@code --demo}.
+     */
+    public String banner() {
+      return "Sitrep listening on " + host + ":" + port + " (store: " + store.description()
+          + (demo.isEmpty() ? "" : ", demo: " + demo) + ")";
+    }
+
+    /** Stops the server gracefully, then closes its store; once. */
+    public synchronized void stop() throws InterruptedException {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
       try {
         server.stop();
       } finally {
-        server.store().close();
+        store.close();
       }
     }
   }

@@ -2,31 +2,152 @@ package io.sitrep.server;
 
 import io.sitrep.core.store.InMemoryStore;
 import io.sitrep.core.store.SitrepStore;
+import io.sitrep.core.store.StoreException;
+import io.sitrep.core.store.jdbc.JdbcStores;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses the store the server runs on. The one place to change when the durable (SQLite) store
- * lands: {@code --data-dir} will open it there.
+ * Chooses and opens the store the server runs on:
+ *
+ * <ul>
+ *   <li>by default the embedded SQLite store in a data directory ({@code DIR/sitrep.db}), held
+ *       by one server at a time ({@code DIR/sitrep.lock});
+ *   <li>{@code --store postgresql://host:port/db?user=...} (or {@code jdbc:postgresql:...}) for
+ *       PostgreSQL, {@code --store sqlite:DIR} for SQLite elsewhere;
+ *   <li>{@code --store memory} for an in-memory store, lost on exit.
+ * </ul>
  */
 public final class StoreFactory {
+  /** The data directory when neither {@code --data-dir} nor {@code --store} is given. */
+  public static final Path DEFAULT_DATA_DIR = Path.of("sitrep-data");
+  /** The {@code --store} value for an in-memory store. */
+  public static final String MEMORY = "memory";
+  /** The lock file that keeps a second server off a SQLite data directory. */
+  public static final String LOCK_FILE = "sitrep.lock";
+
   private StoreFactory() {}
 
   /**
-   * A store and how to describe it to the operator.
+   * A store, how to describe it to the operator, and what to release with it.
    *
-   * @param description one or two words for the start-up line, e.g. {@code in-memory}
+   * @param description a few words for the start-up line, e.g. {@code in-memory} or
+   *     {@code sqlite /var/lib/sitrep/sitrep.db}
    * @param note what the operator must know about the choice, or empty
    */
-  public record OpenedStore(SitrepStore store, String description, String note) {}
+  public record OpenedStore(SitrepStore store, String description, String note, @Nullable FileLock lock)
+      implements AutoCloseable {
 
-  /** The store for {@code dataDir}; null means no data directory was asked for. */
-  public static OpenedStore open(@Nullable Path dataDir) {
-    if (dataDir == null) {
-      return new OpenedStore(new InMemoryStore(), "in-memory", "");
+    public OpenedStore(SitrepStore store, String description, String note) {
+      this(store, description, note, null);
     }
-    // Until the durable store lands, a data directory is accepted but nothing is written there.
-    return new OpenedStore(new InMemoryStore(), "in-memory",
-        "Note: --data-dir " + dataDir + " is not durable yet: the store is in memory and is lost on exit.");
+
+    /** Closes the store, then gives up the data directory. */
+    @Override
+    public void close() {
+      try {
+        store.close();
+      } finally {
+        if (lock != null) {
+          try {
+            lock.channel().close(); // releases the lock
+          } catch (IOException ignored) {
+            // the process is ending or the directory is gone; the OS drops the lock either way
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The store for the server's flags: {@code storeUrl} if given (a store URL or {@code memory}),
+   * else the SQLite store in {@code dataDir}, else in {@link #DEFAULT_DATA_DIR}.
+   *
+   * @throws IllegalArgumentException both were given, or the URL is not a store URL
+   * @throws StoreException.Unavailable the store cannot be opened, or another server holds it
+   */
+  public static OpenedStore open(@Nullable String storeUrl, @Nullable Path dataDir) {
+    if (storeUrl != null && dataDir != null) {
+      throw new IllegalArgumentException("give --data-dir or --store, not both (--store sqlite:DIR names a data directory)");
+    }
+    if (storeUrl == null) {
+      return openSqlite(dataDir == null ? DEFAULT_DATA_DIR : dataDir);
+    }
+    if (storeUrl.equals(MEMORY)) {
+      return new OpenedStore(new InMemoryStore(), "in-memory",
+          "Note: --store memory keeps everything in memory; it is lost when the server stops.");
+    }
+    if (storeUrl.startsWith("sqlite:")) {
+      return openSqlite(Path.of(storeUrl.substring("sqlite:".length())));
+    }
+    if (storeUrl.startsWith("jdbc:sqlite:")) {
+      return new OpenedStore(JdbcStores.open(storeUrl), "sqlite " + storeUrl.substring("jdbc:sqlite:".length()), "");
+    }
+    if (storeUrl.startsWith("postgresql://") || storeUrl.startsWith("postgres://")
+        || storeUrl.startsWith("jdbc:postgresql:")) {
+      return new OpenedStore(JdbcStores.open(storeUrl), "postgresql " + redacted(storeUrl), "");
+    }
+    throw new IllegalArgumentException("not a store: " + redacted(storeUrl)
+        + " (expected memory, sqlite:DIR, postgresql://host:port/db?user=... or jdbc:postgresql:...)");
+  }
+
+  /** The SQLite store in {@code dataDir}, created if need be, locked for this process. */
+  public static OpenedStore openSqlite(Path dataDir) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    FileLock lock = lock(dir);
+    try {
+      return new OpenedStore(JdbcStores.openSqlite(dir), "sqlite " + dir.resolve(JdbcStores.SQLITE_FILE), "", lock);
+    } catch (RuntimeException e) {
+      try {
+        lock.channel().close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static FileLock lock(Path dir) {
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(dir);
+      channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw new StoreException.Unavailable("the data directory " + dir + " is in use by another Sitrep server", null);
+      }
+      return lock;
+    } catch (OverlappingFileLockException e) {
+      closeQuietly(channel);
+      throw new StoreException.Unavailable("the data directory " + dir + " is already open in this process", e);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new StoreException.Unavailable("cannot use the data directory " + dir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(@Nullable FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // reporting the first failure
+      }
+    }
+  }
+
+  /** {@code url} without its password, in the user-info or in a {@code password=} parameter. */
+  static String redacted(String url) {
+    return url.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@")
+        .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
   }
 }
