@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       TruthEval.class,
       TruthBench.class,
       io.sitrep.bench.imports.ImportBench.class,
+      io.sitrep.bench.ingest.IngestBench.class,
     })
 public final class BenchMain implements Runnable {
 
