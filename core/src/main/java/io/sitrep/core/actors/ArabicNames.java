@@ -103,7 +103,7 @@ public final class ArabicNames {
   /** The normalised tokens of {@code written}; empty when it is only titles and particles. */
   public static ImmutableList<String> tokens(String written) {
     List<String> out = new ArrayList<>();
-    boolean arabic = ARABIC_SCRIPT.matcher(written).find();
+    boolean arabic = !isAscii(written) && ARABIC_SCRIPT.matcher(written).find();
     for (String raw : rawWords(written)) {
       if (ALLAH.contains(raw) && !out.isEmpty()) {
         // Hizb Allah is Hizballah, Abd Allah is Abdullah: one name, however spaced.
