@@ -23,6 +23,7 @@ import io.sitrep.server.SitrepServer;
 import io.sitrep.server.StoreFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,15 +93,16 @@ public final class IngestBench implements Callable<Integer> {
   int maxSeconds;
 
   /** One run's figures. */
-  record Result(long claims, double seconds, Histogram latencyMicros) {
+  record Result(long claims, double seconds, double cpuSeconds, Histogram latencyMicros) {
     double claimsPerSecond() {
       return claims / seconds;
     }
 
     String describe() {
       return String.format(Locale.ROOT,
-          "%,11.0f claims/s  (%,d claims in %.2f s)  ack latency per batch: p50 %7.2f ms, p99 %7.2f ms, max %7.2f ms",
-          claimsPerSecond(), claims, seconds, latencyMicros.getValueAtPercentile(50) / 1e3,
+          "%,11.0f claims/s  (%,d claims in %.2f s, process CPU %.2f s)  ack latency per batch: p50 %7.2f ms,"
+              + " p99 %7.2f ms, max %7.2f ms",
+          claimsPerSecond(), claims, seconds, cpuSeconds, latencyMicros.getValueAtPercentile(50) / 1e3,
           latencyMicros.getValueAtPercentile(99) / 1e3, latencyMicros.getMaxValue() / 1e3);
     }
   }
@@ -144,13 +146,13 @@ public final class IngestBench implements Callable<Integer> {
       }
 
       if (warm > 0) {
-        System.out.printf(Locale.ROOT, "warm-up no-op:  %s%n", run(noopTarget, "warm-noop", warm).describe());
-        System.out.printf(Locale.ROOT, "warm-up store:  %s%n", run(realTarget, "warm-store", warm).describe());
+        System.out.printf(Locale.ROOT, "%-18s %s%n", "warm-up no-op:", run(noopTarget, "warm-noop", warm).describe());
+        System.out.printf(Locale.ROOT, "%-18s %s%n", "warm-up store:", run(realTarget, "warm-store", warm).describe());
       }
       Result transport = run(noopTarget, "noop", claims);
-      System.out.printf(Locale.ROOT, "no-op endpoint: %s%n", transport.describe());
+      System.out.printf(Locale.ROOT, "%-18s %s%n", "no-op endpoint:", transport.describe());
       Result stored = run(realTarget, "store", claims);
-      System.out.printf(Locale.ROOT, "store %-8s %s%n", store + ":", stored.describe());
+      System.out.printf(Locale.ROOT, "%-18s %s%n", "store " + store + ":", stored.describe());
       long held = opened.store().count(ResourceType.CLAIMS);
       System.out.printf(Locale.ROOT, "store/no-op: %.3f of the transport's claims/s; p50 latency %.1fx, p99 %.1fx;"
               + " the store holds %,d claims (expected %,d)%n",
@@ -210,6 +212,7 @@ public final class IngestBench implements Callable<Integer> {
         long share = total / clients + (c < total % clients ? 1 : 0);
         streams.add(new BatchStream(prefix + "-" + c, share, batch));
       }
+      long cpu0 = cpuNanos();
       long t0 = System.nanoTime();
       for (int c = 0; c < clients; c++) {
         sitreps.get(c).ingestStub().ingest(streams.get(c));
@@ -217,6 +220,7 @@ public final class IngestBench implements Callable<Integer> {
       CompletableFuture.allOf(streams.stream().map(s -> s.done).toArray(CompletableFuture[]::new))
           .get(maxSeconds + 10L, TimeUnit.SECONDS);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
       Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
       long acked = 0;
       for (BatchStream s : streams) {
@@ -226,11 +230,17 @@ public final class IngestBench implements Callable<Integer> {
       if (acked != total) {
         throw new IllegalStateException(prefix + ": " + acked + " claims acknowledged of " + total);
       }
-      return new Result(total, seconds, latency);
+      return new Result(total, seconds, cpuSeconds, latency);
     } finally {
       streams.forEach(s -> s.cancel());
       sitreps.forEach(SitrepClient::close);
     }
+  }
+
+  /** CPU time of the whole process (client, both servers, the store); 0 where the JVM does not say. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
   }
 
   /**
