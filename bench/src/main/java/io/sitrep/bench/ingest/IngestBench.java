@@ -50,7 +50,8 @@ import picocli.CommandLine.Option;
  * {@link SitrepClient}s streaming as fast as HTTP/2 flow control lets them.
  *
  * <p>Each endpoint first takes a warm-up run (so both are measured with a warm JIT), then the
- * measured run of {@code --claims} claims. A batch's latency runs from the moment the client hands
+ * measured runs of {@code --claims} claims: no-op, store, no-op again; the store is compared with
+ * the faster no-op run. A batch's latency runs from the moment the client hands
  * it to the stream to the moment its acknowledgement arrives, queueing behind earlier batches
  * included: what a client streaming flat out sees.
  */
@@ -153,8 +154,15 @@ public final class IngestBench implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "%-18s %s%n", "no-op endpoint:", transport.describe());
       Result stored = run(realTarget, "store", claims);
       System.out.printf(Locale.ROOT, "%-18s %s%n", "store " + store + ":", stored.describe());
+      // The transport again, after the store: on a shared machine one measurement can be unlucky.
+      // The ratio is taken against the faster of the two, the conservative reading.
+      Result again = run(noopTarget, "noop-again", claims);
+      System.out.printf(Locale.ROOT, "%-18s %s%n", "no-op again:", again.describe());
+      if (again.claimsPerSecond() > transport.claimsPerSecond()) {
+        transport = again;
+      }
       long held = opened.store().count(ResourceType.CLAIMS);
-      System.out.printf(Locale.ROOT, "store/no-op: %.3f of the transport's claims/s; p50 latency %.1fx, p99 %.1fx;"
+      System.out.printf(Locale.ROOT, "store/no-op: %.3f of the faster no-op run's claims/s; p50 latency %.1fx, p99 %.1fx;"
               + " the store holds %,d claims (expected %,d)%n",
           stored.claimsPerSecond() / transport.claimsPerSecond(),
           (double) stored.latencyMicros().getValueAtPercentile(50) / transport.latencyMicros().getValueAtPercentile(50),
