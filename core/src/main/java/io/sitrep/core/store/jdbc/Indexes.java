@@ -2,6 +2,7 @@ package io.sitrep.core.store.jdbc;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.Hashing;
 import io.sitrep.core.model.Resource;
 import io.sitrep.core.store.FilterField;
@@ -12,30 +13,128 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The rows a resource contributes to the {@code refs} and {@code filter_values} tables, derived
- * from {@link ResourceType} so the SQL engines filter exactly as {@code Filter.matches} does.
+ * Where each filterable field and reference of a resource is kept, derived from
+ * {@link ResourceType} so the SQL engines filter exactly as {@code Filter.matches} does.
+ *
+ * <p>Single-valued filter fields are indexed columns {@code f_<field>} of their collection's
+ * table (the layout the V2 migration created: {@link #COLUMNS}); any other filter field (the
+ * multi-valued ones, and any field added later) has a row per value in {@code filter_values}.
+ * A reference whose field is also a column filter field ({@code claims.report},
+ * {@code claims.event}, {@code reports.source}) is answered from that column; the others have a
+ * row in {@code refs}.
  */
 final class Indexes {
   /** One row of {@code filter_values}, without the collection. */
   record FilterValue(String field, String value) {}
 
-  /** The filter fields of each collection, in the order {@link ResourceType} declares them. */
-  private static final ImmutableMap<String, ImmutableList<FilterField<?>>> FIELDS = readFields();
+  /**
+   * A filter field kept in column {@code f_<field>}; {@code target} is the collection it refers to
+   * when the field is also a reference of the same name, else null.
+   */
+  record Column(String field, String column, @Nullable String target) {}
+
+  /** The column layout of schema V2. Changing it needs a migration. */
+  private static final ImmutableMap<String, ImmutableList<Column>> COLUMNS = ImmutableMap.of(
+      "sources", ImmutableList.of(col("kind"), col("country_code"), col("reliability"), col("display_name")),
+      "reports", ImmutableList.of(ref("source", "sources"), col("language")),
+      "actors", ImmutableList.of(col("kind"), col("country_code")),
+      "events", ImmutableList.of(col("type"), col("mode")),
+      "claims", ImmutableList.of(ref("report", "reports"), ref("event", "events"), col("stance"), col("subject"),
+          col("attribute")));
+
+  /** The filter fields of each collection kept as rows of {@code filter_values}. */
+  private static final ImmutableMap<String, ImmutableList<FilterField<?>>> ROW_FIELDS = readRowFields();
 
   private Indexes() {}
 
-  @SuppressWarnings("unchecked")
-  static <T extends Resource> List<FilterValue> filterValues(T resource) {
-    ResourceType<T> type = ResourceType.of(resource);
-    List<FilterValue> out = new ArrayList<>();
-    for (FilterField<?> f : FIELDS.get(type.collection())) {
-      for (String v : ((FilterField<T>) f).values(resource)) {
-        out.add(new FilterValue(f.name(), v));
+  private static Column col(String field) {
+    return new Column(field, "f_" + field, null);
+  }
+
+  private static Column ref(String field, String target) {
+    return new Column(field, "f_" + field, target);
+  }
+
+  /** The filter columns of {@code collection}, in table order. */
+  static ImmutableList<Column> columns(String collection) {
+    return COLUMNS.get(collection);
+  }
+
+  /** The column that holds filter field {@code field} of {@code collection}, if it is one. */
+  static @Nullable Column column(String collection, String field) {
+    for (Column c : COLUMNS.get(collection)) {
+      if (c.field().equals(field)) {
+        return c;
       }
     }
+    return null;
+  }
+
+  /** The columns of every collection that refer to {@code targetCollection}, as (collection, column). */
+  static List<String[]> columnsReferringTo(String targetCollection) {
+    List<String[]> out = new ArrayList<>();
+    COLUMNS.forEach((collection, cols) -> {
+      for (Column c : cols) {
+        if (targetCollection.equals(c.target())) {
+          out.add(new String[] {collection, c.column()});
+        }
+      }
+    });
     return out;
+  }
+
+  /** What one resource contributes to its row's columns, to {@code refs} and to {@code filter_values}. */
+  record Derived(Resource resource, String collection, @Nullable String[] columnValues, Set<Reference> references,
+      List<Reference> refRows, List<FilterValue> valueRows) {}
+
+  @SuppressWarnings("unchecked")
+  static <T extends Resource> Derived derive(T resource) {
+    ResourceType<T> type = ResourceType.of(resource);
+    String collection = type.collection();
+    ImmutableList<Column> cols = COLUMNS.get(collection);
+    @Nullable String[] values = new String[cols.size()];
+    for (int i = 0; i < cols.size(); i++) {
+      Column c = cols.get(i);
+      if (!type.filterFieldNames().contains(c.field())) {
+        continue; // a field dropped since the migration: its column stays NULL
+      }
+      ImmutableSet<String> v = type.filterField(c.field()).values(resource);
+      if (v.size() > 1) {
+        throw new IllegalStateException("filter field " + collection + "." + c.field()
+            + " has several values; it needs a filter_values row per value, not a column");
+      }
+      values[i] = v.isEmpty() ? null : v.iterator().next();
+    }
+    Set<Reference> refs = references(resource);
+    List<Reference> refRows = new ArrayList<>(refs.size());
+    for (Reference r : refs) {
+      int i = columnIndex(cols, r.field());
+      if (i < 0 || cols.get(i).target() == null) {
+        refRows.add(r);
+      } else if (!r.name().equals(values[i])) {
+        throw new IllegalStateException("reference " + collection + "." + r.field() + " of " + resource.name()
+            + " differs from its filter column; the in-use check reads the column");
+      }
+    }
+    List<FilterValue> valueRows = new ArrayList<>(0);
+    for (FilterField<?> f : ROW_FIELDS.get(collection)) {
+      for (String v : ((FilterField<T>) f).values(resource)) {
+        valueRows.add(new FilterValue(f.name(), v));
+      }
+    }
+    return new Derived(resource, collection, values, refs, refRows, valueRows);
+  }
+
+  private static int columnIndex(List<Column> cols, String field) {
+    for (int i = 0; i < cols.size(); i++) {
+      if (cols.get(i).field().equals(field)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The references of {@code resource}, each (field, name) once. */
@@ -44,25 +143,28 @@ final class Indexes {
   }
 
   /**
-   * A fingerprint of what the index tables hold: when it changes (a filter field added or
-   * dropped), the store rebuilds them at open.
+   * A fingerprint of the filter fields: when it changes (a filter field added or dropped), the
+   * store rebuilds the index columns and tables at open. Which fields are columns is a matter of
+   * the schema version (migrations), not of this fingerprint.
    */
   static String fingerprint() {
     StringBuilder s = new StringBuilder("indexes-v1");
-    FIELDS.forEach((collection, fields) -> {
-      s.append('|').append(collection);
-      fields.forEach(f -> s.append(',').append(f.name()));
-    });
+    for (ResourceType<?> type : ResourceType.ALL) {
+      s.append('|').append(type.collection());
+      type.filterFieldNames().forEach(f -> s.append(',').append(f));
+    }
     return Hashing.sha256().hashString(s, StandardCharsets.UTF_8).toString().substring(0, 16);
   }
 
-  /** Each type's {@link FilterField}s. */
-  private static ImmutableMap<String, ImmutableList<FilterField<?>>> readFields() {
+  /** Each type's {@link FilterField}s that are not columns. */
+  private static ImmutableMap<String, ImmutableList<FilterField<?>>> readRowFields() {
     ImmutableMap.Builder<String, ImmutableList<FilterField<?>>> out = ImmutableMap.builder();
     for (ResourceType<?> type : ResourceType.ALL) {
       ImmutableList.Builder<FilterField<?>> fields = ImmutableList.builder();
       for (String name : type.filterFieldNames()) {
-        fields.add(type.filterField(name));
+        if (columnIndex(COLUMNS.get(type.collection()), name) < 0) {
+          fields.add(type.filterField(name));
+        }
       }
       out.put(type.collection(), fields.build());
     }

@@ -24,11 +24,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,18 +53,43 @@ import org.jspecify.annotations.Nullable;
  * the writer connection is also guarded by a lock in this process and begins IMMEDIATE), so writes
  * are serialised and every check a write makes holds until it commits. Reads run in parallel on
  * a small pool and never block writes. A refused write rolls back: nothing of it is visible.
+ *
+ * <p>A created resource costs one row of its collection's table (payload, bookkeeping and its
+ * single-valued filter fields as indexed columns), plus a {@code refs} row per reference not held
+ * in a column and a {@code filter_values} row per value of a multi-valued filter field. Rows are
+ * written by multi-row INSERTs; the SQLite writer keeps its prepared statements.
  */
 public final class JdbcStore implements SitrepStore {
   private static final int SCAN_FETCH_SIZE = 500;
-  /** Names per IN list: well under SQLite's 32,766 host parameters. */
-  private static final int IN_CHUNK = 500;
+  /** Names per IN list: well under SQLite's 32,766 host parameters; shorter lists are padded to a few sizes. */
+  private static final int[] IN_SIZES = {1, 8, 64, 500};
+  /** Rows per multi-row INSERT, fewer for wide rows so a statement stays under 2,000 parameters. */
+  private static final int ROWS_PER_INSERT = 100;
+  private static final int MAX_PARAMS_PER_INSERT = 2_000;
+  /** Prepared statements the SQLite writer keeps. */
+  private static final int STATEMENT_CACHE = 128;
+  private static final int REINDEX_PAGE = 10_000;
   private static final Joiner NEWLINE = Joiner.on('\n');
+  private static final Map<String, String> INSERT_SQL = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final String CURRENT_COLUMNS = "name, revision, etag, create_time, update_time, payload";
 
   private final Dialect dialect;
   private final Clock clock;
   private final DataSource reads;
   /** The one SQLite writer connection, or null on PostgreSQL, where writes take pooled connections. */
   private final @Nullable Connection sqliteWriter;
+  /** The SQLite writer's prepared statements by SQL, least recently used first; guarded by writeLock. */
+  private final Map<String, PreparedStatement> writerStatements =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+          if (size() > STATEMENT_CACHE) {
+            closeQuietly(eldest.getValue());
+            return true;
+          }
+          return false;
+        }
+      };
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AutoCloseable resources;
 
@@ -78,7 +106,7 @@ public final class JdbcStore implements SitrepStore {
 
   @Override
   public <T extends Resource> Optional<Stored<T>> get(ResourceType<T> type, String name) {
-    return read(c -> current(c, type, name));
+    return read(tx -> current(tx, type, name));
   }
 
   @Override
@@ -86,36 +114,43 @@ public final class JdbcStore implements SitrepStore {
     if (!ResourceType.collectionOf(name).equals(type.collection())) {
       return Optional.empty();
     }
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT revision, known_from, change, etag, payload"
-          + " FROM versions WHERE name = ? AND known_from <= ? ORDER BY revision DESC LIMIT 1")) {
-        ps.setString(1, name);
-        ps.setLong(2, Times.toNanos(knownAt));
-        Version<T> v;
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          v = version(type, rs);
+    long at = Times.toNanos(knownAt);
+    return read(tx -> {
+      // The newest version known at the instant: a superseded one in versions, or the current row.
+      PreparedStatement ps = tx.prepare("SELECT revision, known_from, change, etag, payload, 0 AS live, 0 AS created"
+          + " FROM versions WHERE name = ? AND known_from <= ?"
+          + " UNION ALL SELECT revision, update_time, change, etag, payload, 1, create_time FROM " + table(type)
+          + " WHERE name = ? AND update_time <= ? ORDER BY 1 DESC LIMIT 1");
+      ps.setString(1, name);
+      ps.setLong(2, at);
+      ps.setString(3, name);
+      ps.setLong(4, at);
+      Version<T> v;
+      Instant created;
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
         }
+        v = version(type, rs);
+        created = rs.getInt(6) == 1 ? Times.fromNanos(rs.getLong(7)) : v.knownFrom();
         if (v.isTombstone()) {
           return Optional.empty();
         }
-        Instant created = v.knownFrom();
-        if (v.change() != Version.Change.CREATED) {
-          try (PreparedStatement cs = c.prepareStatement("SELECT known_from FROM versions"
-              + " WHERE name = ? AND revision < ? AND change = 'C' ORDER BY revision DESC LIMIT 1")) {
-            cs.setString(1, name);
-            cs.setLong(2, v.revision());
-            try (ResultSet rs = cs.executeQuery()) {
-              if (rs.next()) {
-                created = Times.fromNanos(rs.getLong(1));
-              }
-            }
-          }
+        if (rs.getInt(6) == 1 || v.change() == Version.Change.CREATED) {
+          return Optional.of(new Stored<>(v.value(), v.revision(), v.etag(), created, v.knownFrom()));
         }
-        return Optional.of(new Stored<>(v.value(), v.revision(), v.etag(), created, v.knownFrom()));
       }
+      // A superseded update: its creation is the last create before it, also superseded.
+      PreparedStatement cs = tx.prepare("SELECT known_from FROM versions"
+          + " WHERE name = ? AND revision < ? AND change = 'C' ORDER BY revision DESC LIMIT 1");
+      cs.setString(1, name);
+      cs.setLong(2, v.revision());
+      try (ResultSet rs = cs.executeQuery()) {
+        if (rs.next()) {
+          created = Times.fromNanos(rs.getLong(1));
+        }
+      }
+      return Optional.of(new Stored<>(v.value(), v.revision(), v.etag(), created, v.knownFrom()));
     });
   }
 
@@ -124,18 +159,19 @@ public final class JdbcStore implements SitrepStore {
     if (!ResourceType.collectionOf(name).equals(type.collection())) {
       return List.of();
     }
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT revision, known_from, change, etag, payload"
-          + " FROM versions WHERE name = ? ORDER BY revision")) {
-        ps.setString(1, name);
-        ImmutableList.Builder<Version<T>> out = ImmutableList.builder();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(version(type, rs));
-          }
+    return read(tx -> {
+      PreparedStatement ps = tx.prepare("SELECT revision, known_from, change, etag, payload FROM versions"
+          + " WHERE name = ? UNION ALL SELECT revision, update_time, change, etag, payload FROM " + table(type)
+          + " WHERE name = ? ORDER BY 1");
+      ps.setString(1, name);
+      ps.setString(2, name);
+      ImmutableList.Builder<Version<T>> out = ImmutableList.builder();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(version(type, rs));
         }
-        return out.build();
       }
+      return out.build();
     });
   }
 
@@ -143,20 +179,19 @@ public final class JdbcStore implements SitrepStore {
   public <T extends Resource> Page<Stored<T>> list(ResourceType<T> type, PageRequest request) {
     String after = PageToken.decode(request.pageToken(), request.filter());
     Query query = select(type, request.filter(), after, request.pageSize() + 1);
-    return read(c -> {
-      try (PreparedStatement ps = query.prepare(c)) {
-        List<Stored<T>> items = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            items.add(stored(type, rs));
-          }
+    return read(tx -> {
+      PreparedStatement ps = query.prepare(tx);
+      List<Stored<T>> items = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(stored(type, rs));
         }
-        if (items.size() > request.pageSize()) {
-          items = items.subList(0, request.pageSize());
-          return new Page<>(items, PageToken.encode(items.get(items.size() - 1).name(), request.filter()));
-        }
-        return new Page<>(items, "");
       }
+      if (items.size() > request.pageSize()) {
+        items = items.subList(0, request.pageSize());
+        return new Page<>(items, PageToken.encode(items.get(items.size() - 1).name(), request.filter()));
+      }
+      return new Page<>(items, "");
     });
   }
 
@@ -170,7 +205,8 @@ public final class JdbcStore implements SitrepStore {
       c = reads.getConnection();
       // One statement sees one snapshot; PostgreSQL streams rows only inside a transaction.
       c.setAutoCommit(false);
-      ps = query.prepare(c);
+      ps = c.prepareStatement(query.sql());
+      query.bind(ps);
       ps.setFetchSize(SCAN_FETCH_SIZE);
       rs = ps.executeQuery();
     } catch (SQLException e) {
@@ -207,8 +243,8 @@ public final class JdbcStore implements SitrepStore {
 
   @Override
   public long count(ResourceType<?> type) {
-    return read(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table(type))) {
+    return read(tx -> {
+      try (ResultSet rs = tx.prepare("SELECT COUNT(*) FROM " + table(type)).executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
@@ -220,33 +256,33 @@ public final class JdbcStore implements SitrepStore {
   @Override
   public <T extends Resource> Stored<T> create(T resource, @Nullable String requestId) {
     ResourceType<T> type = ResourceType.of(resource);
-    return write(c -> {
-      long revision = lockRevision(c);
+    return write(tx -> {
+      long revision = lockRevision(tx);
       if (!isNullOrEmpty(requestId)) {
-        List<String> replay = requestNames(c, requestId);
+        List<String> replay = requestNames(tx, requestId);
         if (replay != null) {
           // The request id may first have named a batch whose first item is of another kind.
           String name = replay.get(0);
           if (!ResourceType.collectionOf(name).equals(type.collection())) {
             throw new StoreException.AlreadyExists(name);
           }
-          return current(c, type, name).orElseThrow(() -> new StoreException.NotFound(name));
+          return current(tx, type, name).orElseThrow(() -> new StoreException.NotFound(name));
         }
       }
-      if (existing(c, type.collection(), List.of(resource.name())).contains(resource.name())) {
+      if (existing(tx, type.collection(), List.of(resource.name())).contains(resource.name())) {
         throw new StoreException.AlreadyExists(resource.name());
       }
-      checkReferences(c, resource, Set.of());
+      Indexes.Derived d = Indexes.derive(resource);
+      checkReferences(tx, d.references());
       Instant now = clock.instant();
-      Writes w = new Writes(c, now);
-      Stored<T> stored = w.insertCurrent(resource, ++revision, now);
-      w.version(resource.name(), revision, 'C', stored.etag(), resource);
-      w.index(resource);
-      w.execute();
+      Writes w = new Writes(now);
+      Stored<T> stored = w.insertCurrent(d, resource, ++revision, 'C');
+      w.index(d);
+      w.execute(tx);
       if (!isNullOrEmpty(requestId)) {
-        insertRequest(c, requestId, List.of(resource.name()), now);
+        insertRequest(tx, requestId, List.of(resource.name()), now);
       }
-      setRevision(c, revision);
+      setRevision(tx, revision);
       return stored;
     });
   }
@@ -254,136 +290,177 @@ public final class JdbcStore implements SitrepStore {
   @Override
   public <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag) {
     ResourceType<T> type = ResourceType.of(resource);
-    return write(c -> {
-      long revision = lockRevision(c);
-      Stored<T> old = current(c, type, resource.name())
+    return write(tx -> {
+      long revision = lockRevision(tx);
+      Stored<T> old = current(tx, type, resource.name())
           .orElseThrow(() -> new StoreException.NotFound(resource.name()));
       if (!isNullOrEmpty(expectedEtag) && !expectedEtag.equals(old.etag())) {
         throw new StoreException.EtagMismatch(resource.name());
       }
-      checkReferences(c, resource, Set.of());
+      Indexes.Derived d = Indexes.derive(resource);
+      checkReferences(tx, d.references());
       Instant now = clock.instant();
       long rev = ++revision;
       String etag = Etags.of(resource.name(), rev);
-      try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(type)
-          + " SET revision = ?, etag = ?, update_time = ?, payload = ? WHERE name = ?")) {
-        ps.setLong(1, rev);
-        ps.setString(2, etag);
-        ps.setLong(3, Times.toNanos(now));
-        ps.setBytes(4, ResourceCodec.encode(resource));
-        ps.setString(5, resource.name());
-        ps.executeUpdate();
+      archiveCurrent(tx, type, resource.name());
+      List<Indexes.Column> columns = Indexes.columns(type.collection());
+      StringBuilder sql = new StringBuilder("UPDATE ").append(table(type))
+          .append(" SET revision = ?, etag = ?, update_time = ?, change = 'U', payload = ?");
+      columns.forEach(col -> sql.append(", ").append(col.column()).append(" = ?"));
+      sql.append(" WHERE name = ?");
+      PreparedStatement ps = tx.prepare(sql.toString());
+      ps.setLong(1, rev);
+      ps.setString(2, etag);
+      ps.setLong(3, Times.toNanos(now));
+      ps.setBytes(4, ResourceCodec.encode(resource));
+      for (int i = 0; i < columns.size(); i++) {
+        setText(ps, 5 + i, d.columnValues()[i]);
       }
-      Writes w = new Writes(c, now);
-      w.version(resource.name(), rev, 'U', etag, resource);
-      w.unindex(old.value());
-      w.index(resource);
-      w.execute();
-      setRevision(c, rev);
+      ps.setString(5 + columns.size(), resource.name());
+      ps.executeUpdate();
+      unindex(tx, Indexes.derive(old.value()));
+      Writes w = new Writes(now);
+      w.index(d);
+      w.execute(tx);
+      setRevision(tx, rev);
       return new Stored<>(resource, rev, etag, old.createTime(), now);
     });
   }
 
   @Override
   public void delete(ResourceType<?> type, String name, @Nullable String expectedEtag) {
-    write(c -> {
-      deleteIn(c, type, name, expectedEtag);
+    write(tx -> {
+      deleteIn(tx, type, name, expectedEtag);
       return null;
     });
   }
 
-  private <T extends Resource> void deleteIn(Connection c, ResourceType<T> type, String name,
+  private <T extends Resource> void deleteIn(Tx tx, ResourceType<T> type, String name,
       @Nullable String expectedEtag) throws SQLException {
-    long revision = lockRevision(c);
-    Stored<T> old = current(c, type, name).orElseThrow(() -> new StoreException.NotFound(name));
+    long revision = lockRevision(tx);
+    Stored<T> old = current(tx, type, name).orElseThrow(() -> new StoreException.NotFound(name));
     if (!isNullOrEmpty(expectedEtag) && !expectedEtag.equals(old.etag())) {
       throw new StoreException.EtagMismatch(name);
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT from_name FROM refs WHERE to_name = ? AND from_name <> ? ORDER BY from_name LIMIT 1")) {
-      ps.setString(1, name);
-      ps.setString(2, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          throw new StoreException.InUse(name, rs.getString(1));
-        }
-      }
+    String referrer = firstReferrer(tx, type, name);
+    if (referrer != null) {
+      throw new StoreException.InUse(name, referrer);
     }
     Instant now = clock.instant();
     long rev = ++revision;
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(type) + " WHERE name = ?")) {
-      ps.setString(1, name);
-      ps.executeUpdate();
+    archiveCurrent(tx, type, name);
+    PreparedStatement tomb = tx.prepare("INSERT INTO versions (name, revision, known_from, change, etag, payload)"
+        + " VALUES (?, ?, ?, 'D', ?, NULL)");
+    tomb.setString(1, name);
+    tomb.setLong(2, rev);
+    tomb.setLong(3, Times.toNanos(now));
+    tomb.setString(4, Etags.of(name, rev));
+    tomb.executeUpdate();
+    PreparedStatement ps = tx.prepare("DELETE FROM " + table(type) + " WHERE name = ?");
+    ps.setString(1, name);
+    ps.executeUpdate();
+    unindex(tx, Indexes.derive(old.value()));
+    setRevision(tx, rev);
+  }
+
+  /** Copies the current row of {@code name} into versions, before it is replaced or deleted. */
+  private static void archiveCurrent(Tx tx, ResourceType<?> type, String name) throws SQLException {
+    PreparedStatement ps = tx.prepare("INSERT INTO versions (name, revision, known_from, change, etag, payload)"
+        + " SELECT name, revision, update_time, change, etag, payload FROM " + table(type) + " WHERE name = ?");
+    ps.setString(1, name);
+    ps.executeUpdate();
+  }
+
+  /** The first name, in name order, of another live resource that refers to {@code name}, or null. */
+  private static @Nullable String firstReferrer(Tx tx, ResourceType<?> type, String name) throws SQLException {
+    String first = null;
+    PreparedStatement ps = tx.prepare(
+        "SELECT from_name FROM refs WHERE to_name = ? AND from_name <> ? ORDER BY from_name LIMIT 1");
+    ps.setString(1, name);
+    ps.setString(2, name);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        first = rs.getString(1);
+      }
     }
-    Writes w = new Writes(c, now);
-    w.version(name, rev, 'D', Etags.of(name, rev), null);
-    w.unindex(old.value());
-    w.execute();
-    setRevision(c, rev);
+    for (String[] column : Indexes.columnsReferringTo(type.collection())) {
+      PreparedStatement cs = tx.prepare("SELECT name FROM " + column[0] + " WHERE " + column[1] + " = ?"
+          + " AND name <> ? ORDER BY name LIMIT 1");
+      cs.setString(1, name);
+      cs.setString(2, name);
+      try (ResultSet rs = cs.executeQuery()) {
+        if (rs.next() && (first == null || rs.getString(1).compareTo(first) < 0)) {
+          first = rs.getString(1);
+        }
+      }
+    }
+    return first;
   }
 
   @Override
   public BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId) {
-    return write(c -> {
-      long revision = lockRevision(c);
+    return write(tx -> {
+      long revision = lockRevision(tx);
       if (!isNullOrEmpty(requestId)) {
-        List<String> replay = requestNames(c, requestId);
+        List<String> replay = requestNames(tx, requestId);
         if (replay != null) {
           return new BatchResult(ImmutableList.copyOf(replay), true);
         }
       }
-      checkBatch(c, batch);
-      Instant now = clock.instant();
-      Writes w = new Writes(c, now);
-      ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(batch.size());
+      List<Indexes.Derived> derived = new ArrayList<>(batch.size());
       for (Resource r : batch) {
-        Stored<?> stored = w.insertCurrent(r, ++revision, now);
-        w.version(r.name(), revision, 'C', stored.etag(), r);
-        w.index(r);
-        names.add(r.name());
+        derived.add(Indexes.derive(r));
       }
-      w.execute();
+      checkBatch(tx, derived);
+      Instant now = clock.instant();
+      Writes w = new Writes(now);
+      ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(batch.size());
+      for (Indexes.Derived d : derived) {
+        w.insertCurrent(d, d.resource(), ++revision, 'C');
+        w.index(d);
+        names.add(d.resource().name());
+      }
+      w.execute(tx);
       ImmutableList<String> stored = names.build();
       if (!isNullOrEmpty(requestId)) {
-        insertRequest(c, requestId, stored, now);
+        insertRequest(tx, requestId, stored, now);
       }
-      setRevision(c, revision);
+      setRevision(tx, revision);
       return new BatchResult(stored, false);
     });
   }
 
   /**
    * Refuses the batch at its first bad item: a name taken (in the store or earlier in the batch),
-   * then a reference that resolves neither in the store nor anywhere in the batch.
+   * then a reference that resolves neither in the store nor anywhere in the batch. One query per
+   * collection (per 500 names) answers which of the names involved exist.
    */
-  private void checkBatch(Connection c, List<? extends Resource> batch) throws SQLException {
-    Map<String, List<String>> byCollection = new HashMap<>();
+  private void checkBatch(Tx tx, List<Indexes.Derived> batch) throws SQLException {
+    Map<String, Set<String>> byCollection = new HashMap<>();
     Set<String> inBatch = new HashSet<>();
-    List<Set<Reference>> refs = new ArrayList<>(batch.size());
-    for (Resource r : batch) {
-      byCollection.computeIfAbsent(ResourceType.of(r).collection(), k -> new ArrayList<>()).add(r.name());
-      inBatch.add(r.name());
+    for (Indexes.Derived d : batch) {
+      byCollection.computeIfAbsent(d.collection(), k -> new HashSet<>()).add(d.resource().name());
+      inBatch.add(d.resource().name());
     }
-    for (Resource r : batch) {
-      Set<Reference> rs = Indexes.references(r);
-      refs.add(rs);
-      for (Reference ref : rs) {
+    for (Indexes.Derived d : batch) {
+      for (Reference ref : d.references()) {
         if (!inBatch.contains(ref.name())) {
-          byCollection.computeIfAbsent(ref.collection(), k -> new ArrayList<>()).add(ref.name());
+          byCollection.computeIfAbsent(ref.collection(), k -> new HashSet<>()).add(ref.name());
         }
       }
     }
     Set<String> existing = new HashSet<>();
     for (var e : byCollection.entrySet()) {
-      existing.addAll(existing(c, e.getKey(), e.getValue()));
+      existing.addAll(existing(tx, e.getKey(), e.getValue()));
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
-      Resource r = batch.get(i);
-      if (!seen.add(r.name()) || existing.contains(r.name())) {
-        throw new BatchException(i, new StoreException.AlreadyExists(r.name()));
+      Indexes.Derived d = batch.get(i);
+      String name = d.resource().name();
+      if (!seen.add(name) || existing.contains(name)) {
+        throw new BatchException(i, new StoreException.AlreadyExists(name));
       }
-      for (Reference ref : refs.get(i)) {
+      for (Reference ref : d.references()) {
         if (!inBatch.contains(ref.name()) && !existing.contains(ref.name())) {
           throw new BatchException(i, new StoreException.ReferenceNotFound(ref.field(), ref.name()));
         }
@@ -395,6 +472,10 @@ public final class JdbcStore implements SitrepStore {
   public void close() {
     writeLock.lock();
     try {
+      for (PreparedStatement ps : writerStatements.values()) {
+        closeQuietly(ps);
+      }
+      writerStatements.clear();
       if (sqliteWriter != null) {
         sqliteWriter.close();
       }
@@ -408,46 +489,68 @@ public final class JdbcStore implements SitrepStore {
 
   // --- helpers, inside a transaction or a read ---
 
-  /** Rebuilds {@code refs} and {@code filter_values} from the current payloads if their definition changed. */
+  /**
+   * Rebuilds the filter columns, {@code refs} and {@code filter_values} from the current payloads
+   * if the filter fields changed.
+   */
   void reindexIfNeeded() {
     String fingerprint = Indexes.fingerprint();
-    write(c -> {
-      lockRevision(c);
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT index_fingerprint FROM store_meta WHERE id = 1")) {
+    write(tx -> {
+      lockRevision(tx);
+      try (ResultSet rs = tx.prepare("SELECT index_fingerprint FROM store_meta WHERE id = 1").executeQuery()) {
         rs.next();
         if (fingerprint.equals(rs.getString(1))) {
           return null;
         }
       }
-      try (Statement s = c.createStatement()) {
-        s.executeUpdate("DELETE FROM refs");
-        s.executeUpdate("DELETE FROM filter_values");
-      }
+      tx.prepare("DELETE FROM refs").executeUpdate();
+      tx.prepare("DELETE FROM filter_values").executeUpdate();
       for (ResourceType<?> type : ResourceType.ALL) {
-        Writes w = new Writes(c, clock.instant());
-        try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT payload FROM " + table(type))) {
-          while (rs.next()) {
-            w.index(ResourceCodec.decode(rs.getBytes(1)));
-            if (w.pending() >= 10_000) {
-              w.execute();
+        List<Indexes.Column> columns = Indexes.columns(type.collection());
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table(type)).append(" SET ");
+        for (int i = 0; i < columns.size(); i++) {
+          sql.append(i == 0 ? "" : ", ").append(columns.get(i).column()).append(" = ?");
+        }
+        sql.append(" WHERE name = ?");
+        String after = "";
+        while (true) {
+          List<Indexes.Derived> page = new ArrayList<>();
+          PreparedStatement ps = tx.prepare("SELECT name, payload FROM " + table(type)
+              + " WHERE name > ? ORDER BY name LIMIT " + REINDEX_PAGE);
+          ps.setString(1, after);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              after = rs.getString(1);
+              page.add(Indexes.derive(ResourceCodec.decode(rs.getBytes(2))));
             }
           }
+          if (page.isEmpty()) {
+            break;
+          }
+          PreparedStatement update = tx.prepare(sql.toString());
+          Writes w = new Writes(clock.instant());
+          for (Indexes.Derived d : page) {
+            for (int i = 0; i < columns.size(); i++) {
+              setText(update, i + 1, d.columnValues()[i]);
+            }
+            update.setString(columns.size() + 1, d.resource().name());
+            update.addBatch();
+            w.index(d);
+          }
+          update.executeBatch();
+          w.execute(tx);
         }
-        w.execute();
       }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE store_meta SET index_fingerprint = ? WHERE id = 1")) {
-        ps.setString(1, fingerprint);
-        ps.executeUpdate();
-      }
+      PreparedStatement ps = tx.prepare("UPDATE store_meta SET index_fingerprint = ? WHERE id = 1");
+      ps.setString(1, fingerprint);
+      ps.executeUpdate();
       return null;
     });
   }
 
-  private long lockRevision(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT last_revision FROM store_meta WHERE id = 1" + dialect.forUpdate())) {
+  private long lockRevision(Tx tx) throws SQLException {
+    try (ResultSet rs = tx.prepare("SELECT last_revision FROM store_meta WHERE id = 1" + dialect.forUpdate())
+        .executeQuery()) {
       if (!rs.next()) {
         throw new SQLException("store_meta has no row: the schema was not migrated");
       }
@@ -455,91 +558,89 @@ public final class JdbcStore implements SitrepStore {
     }
   }
 
-  private static void setRevision(Connection c, long revision) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE store_meta SET last_revision = ? WHERE id = 1")) {
-      ps.setLong(1, revision);
-      ps.executeUpdate();
-    }
+  private static void setRevision(Tx tx, long revision) throws SQLException {
+    PreparedStatement ps = tx.prepare("UPDATE store_meta SET last_revision = ? WHERE id = 1");
+    ps.setLong(1, revision);
+    ps.executeUpdate();
   }
 
-  private static @Nullable List<String> requestNames(Connection c, String requestId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT names FROM requests WHERE request_id = ?")) {
-      ps.setString(1, requestId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        String names = rs.getString(1);
-        return names.isEmpty() ? List.of() : Splitter.on('\n').splitToList(names);
+  private static @Nullable List<String> requestNames(Tx tx, String requestId) throws SQLException {
+    PreparedStatement ps = tx.prepare("SELECT names FROM requests WHERE request_id = ?");
+    ps.setString(1, requestId);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
       }
+      String names = rs.getString(1);
+      return names.isEmpty() ? List.of() : Splitter.on('\n').splitToList(names);
     }
   }
 
-  private static void insertRequest(Connection c, String requestId, List<String> names, Instant now)
+  private static void insertRequest(Tx tx, String requestId, List<String> names, Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO requests (request_id, names, create_time) VALUES (?, ?, ?)")) {
-      ps.setString(1, requestId);
-      ps.setString(2, NEWLINE.join(names));
-      ps.setLong(3, Times.toNanos(now));
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = tx.prepare("INSERT INTO requests (request_id, names, create_time) VALUES (?, ?, ?)");
+    ps.setString(1, requestId);
+    ps.setString(2, NEWLINE.join(names));
+    ps.setLong(3, Times.toNanos(now));
+    ps.executeUpdate();
   }
 
   /** Which of {@code names} are live in {@code collection}. */
-  private Set<String> existing(Connection c, String collection, List<String> names) throws SQLException {
+  private Set<String> existing(Tx tx, String collection, Collection<String> names) throws SQLException {
     Set<String> out = new HashSet<>();
     if (names.isEmpty() || !isCollection(collection)) {
       return out;
     }
     if (dialect == Dialect.POSTGRESQL) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM " + collection + " WHERE name = ANY(?)")) {
-        ps.setArray(1, c.createArrayOf("text", names.toArray()));
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
+      PreparedStatement ps = tx.prepare("SELECT name FROM " + collection + " WHERE name = ANY(?)");
+      ps.setArray(1, tx.c.createArrayOf("text", names.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
         }
       }
       return out;
     }
-    // SQLite: chunks of IN lists, one statement per chunk rather than one per name.
-    List<String> distinct = new ArrayList<>(new HashSet<>(names));
-    for (int from = 0; from < distinct.size(); from += IN_CHUNK) {
-      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_CHUNK));
-      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM " + collection + " WHERE name IN (" + marks + ")")) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
+    // SQLite: IN lists of a few fixed lengths (padded by repeating a name), so the statements are reused.
+    List<String> distinct = names instanceof Set ? new ArrayList<>(names) : new ArrayList<>(new HashSet<>(names));
+    int largest = IN_SIZES[IN_SIZES.length - 1];
+    for (int from = 0; from < distinct.size(); from += largest) {
+      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + largest));
+      int size = largest;
+      for (int s : IN_SIZES) {
+        if (s >= chunk.size()) {
+          size = s;
+          break;
         }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
+      }
+      String marks = String.join(", ", java.util.Collections.nCopies(size, "?"));
+      PreparedStatement ps = tx.prepare("SELECT name FROM " + collection + " WHERE name IN (" + marks + ")");
+      for (int i = 0; i < size; i++) {
+        ps.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
         }
       }
     }
     return out;
   }
 
-  private <T extends Resource> void checkReferences(Connection c, T resource, Set<String> alsoExisting)
-      throws SQLException {
-    for (Reference ref : Indexes.references(resource)) {
-      if (!alsoExisting.contains(ref.name())
-          && !existing(c, ref.collection(), List.of(ref.name())).contains(ref.name())) {
+  private void checkReferences(Tx tx, Set<Reference> references) throws SQLException {
+    for (Reference ref : references) {
+      if (!existing(tx, ref.collection(), List.of(ref.name())).contains(ref.name())) {
         throw new StoreException.ReferenceNotFound(ref.field(), ref.name());
       }
     }
   }
 
-  private <T extends Resource> Optional<Stored<T>> current(Connection c, ResourceType<T> type, String name)
+  private static <T extends Resource> Optional<Stored<T>> current(Tx tx, ResourceType<T> type, String name)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT name, revision, etag, create_time, update_time, payload"
-        + " FROM " + table(type) + " WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(stored(type, rs)) : Optional.empty();
-      }
+    PreparedStatement ps = tx.prepare("SELECT " + CURRENT_COLUMNS + " FROM " + table(type) + " WHERE name = ?");
+    ps.setString(1, name);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(stored(type, rs)) : Optional.empty();
     }
   }
 
@@ -562,32 +663,45 @@ public final class JdbcStore implements SitrepStore {
         Times.fromNanos(rs.getLong(2)), change, rs.getString(4));
   }
 
-  /** A select of current rows after {@code after} in name order, driven by the first condition's index rows. */
+  /**
+   * A select of current rows after {@code after} in name order. Conditions on filter columns are
+   * plain comparisons (the planner walks one column's index); the others are {@code filter_values}
+   * lookups, which drive the select when no condition is on a column.
+   */
   private static Query select(ResourceType<?> type, Filter filter, String after, int limit) {
-    String columns = "t.name, t.revision, t.etag, t.create_time, t.update_time, t.payload";
     List<String> args = new ArrayList<>();
     StringBuilder sql = new StringBuilder();
-    List<Filter.Condition> conditions = filter.conditions();
-    for (Filter.Condition condition : conditions) {
+    List<Filter.Condition> onColumns = new ArrayList<>();
+    List<Filter.Condition> onRows = new ArrayList<>();
+    for (Filter.Condition condition : filter.conditions()) {
       if (!type.filterFieldNames().contains(condition.field())) {
         throw new IllegalArgumentException("no filter field " + condition.field() + " on " + type.collection());
       }
+      (Indexes.column(type.collection(), condition.field()) != null ? onColumns : onRows).add(condition);
     }
-    if (conditions.isEmpty()) {
+    String columns = "t.name, t.revision, t.etag, t.create_time, t.update_time, t.payload";
+    String order;
+    if (!onColumns.isEmpty() || onRows.isEmpty()) {
       sql.append("SELECT ").append(columns).append(" FROM ").append(table(type)).append(" t WHERE t.name > ?");
       args.add(after);
+      order = " ORDER BY t.name";
     } else {
-      Filter.Condition first = conditions.get(0);
+      Filter.Condition first = onRows.remove(0);
       sql.append("SELECT ").append(columns).append(" FROM filter_values f JOIN ").append(table(type))
           .append(" t ON t.name = f.name WHERE f.collection = ? AND f.field = ? AND f.value = ? AND f.name > ?");
       args.addAll(List.of(type.collection(), first.field(), first.value(), after));
-      for (Filter.Condition more : conditions.subList(1, conditions.size())) {
-        sql.append(" AND EXISTS (SELECT 1 FROM filter_values g WHERE g.collection = ? AND g.field = ?"
-            + " AND g.value = ? AND g.name = f.name)");
-        args.addAll(List.of(type.collection(), more.field(), more.value()));
-      }
+      order = " ORDER BY f.name";
     }
-    sql.append(conditions.isEmpty() ? " ORDER BY t.name" : " ORDER BY f.name");
+    for (Filter.Condition c : onColumns) {
+      sql.append(" AND t.").append(Indexes.column(type.collection(), c.field()).column()).append(" = ?");
+      args.add(c.value());
+    }
+    for (Filter.Condition more : onRows) {
+      sql.append(" AND EXISTS (SELECT 1 FROM filter_values g WHERE g.collection = ? AND g.field = ?"
+          + " AND g.value = ? AND g.name = t.name)");
+      args.addAll(List.of(type.collection(), more.field(), more.value()));
+    }
+    sql.append(order);
     if (limit > 0) {
       sql.append(" LIMIT ").append(limit);
     }
@@ -595,12 +709,16 @@ public final class JdbcStore implements SitrepStore {
   }
 
   private record Query(String sql, List<String> args) {
-    PreparedStatement prepare(Connection c) throws SQLException {
-      PreparedStatement ps = c.prepareStatement(sql);
+    PreparedStatement prepare(Tx tx) throws SQLException {
+      PreparedStatement ps = tx.prepare(sql);
+      bind(ps);
+      return ps;
+    }
+
+    void bind(PreparedStatement ps) throws SQLException {
       for (int i = 0; i < args.size(); i++) {
         ps.setString(i + 1, args.get(i));
       }
-      return ps;
     }
   }
 
@@ -621,153 +739,206 @@ public final class JdbcStore implements SitrepStore {
     return s == null || s.isEmpty();
   }
 
-  /** The batched inserts and deletes of one write, executed together. */
-  private static final class Writes {
-    private final Connection c;
-    private final Map<String, PreparedStatement> current = new HashMap<>();
-    private final List<PreparedStatement> all = new ArrayList<>();
-    private PreparedStatement versions;
-    private PreparedStatement refs;
-    private PreparedStatement values;
-    private PreparedStatement unrefs;
-    private PreparedStatement unvalues;
-    private final Instant now;
-    private int pending;
-
-    Writes(Connection c, Instant now) {
-      this.c = c;
-      this.now = now;
+  private static void setText(PreparedStatement ps, int i, @Nullable String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, Types.VARCHAR);
+    } else {
+      ps.setString(i, value);
     }
+  }
 
-    private PreparedStatement prepare(String sql) throws SQLException {
-      PreparedStatement ps = c.prepareStatement(sql);
-      all.add(ps);
-      return ps;
-    }
-
-    <T extends Resource> Stored<T> insertCurrent(T r, long revision, Instant now) throws SQLException {
-      String collection = ResourceType.of(r).collection();
-      PreparedStatement ps = current.get(collection);
-      if (ps == null) {
-        ps = prepare("INSERT INTO " + collection
-            + " (name, revision, etag, create_time, update_time, payload) VALUES (?, ?, ?, ?, ?, ?)");
-        current.put(collection, ps);
+  /** Removes the {@code refs} and {@code filter_values} rows of a resource's old value. */
+  private static void unindex(Tx tx, Indexes.Derived old) throws SQLException {
+    if (!old.refRows().isEmpty()) {
+      PreparedStatement ps = tx.prepare("DELETE FROM refs WHERE to_name = ? AND from_name = ? AND field = ?");
+      for (Reference ref : old.refRows()) {
+        ps.setString(1, ref.name());
+        ps.setString(2, old.resource().name());
+        ps.setString(3, ref.field());
+        ps.addBatch();
       }
+      ps.executeBatch();
+    }
+    if (!old.valueRows().isEmpty()) {
+      PreparedStatement ps = tx.prepare(
+          "DELETE FROM filter_values WHERE collection = ? AND field = ? AND value = ? AND name = ?");
+      for (Indexes.FilterValue v : old.valueRows()) {
+        ps.setString(1, old.collection());
+        ps.setString(2, v.field());
+        ps.setString(3, v.value());
+        ps.setString(4, old.resource().name());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** The rows of one write, inserted together by multi-row INSERTs. */
+  private static final class Writes {
+    private final Instant now;
+    private final long nowNanos;
+    private final Map<String, Rows> current = new LinkedHashMap<>();
+    private final Rows refs = new Rows("refs", List.of("to_name", "from_name", "field"));
+    private final Rows values = new Rows("filter_values", List.of("collection", "field", "value", "name"));
+
+    Writes(Instant now) {
+      this.now = now;
+      this.nowNanos = Times.toNanos(now);
+    }
+
+    <T extends Resource> Stored<T> insertCurrent(Indexes.Derived d, T r, long revision, char change) {
+      Rows rows = current.computeIfAbsent(d.collection(), collection -> {
+        List<String> columns = new ArrayList<>(List.of("name", "revision", "etag", "create_time", "update_time",
+            "change", "payload"));
+        Indexes.columns(collection).forEach(col -> columns.add(col.column()));
+        return new Rows(collection, columns);
+      });
       String etag = Etags.of(r.name(), revision);
-      long t = Times.toNanos(now);
-      ps.setString(1, r.name());
-      ps.setLong(2, revision);
-      ps.setString(3, etag);
-      ps.setLong(4, t);
-      ps.setLong(5, t);
-      ps.setBytes(6, ResourceCodec.encode(r));
-      ps.addBatch();
-      pending++;
+      rows.add(r.name()).add(revision).add(etag).add(nowNanos).add(nowNanos).add(String.valueOf(change))
+          .add(ResourceCodec.encode(r));
+      for (String v : d.columnValues()) {
+        rows.add(v);
+      }
       return new Stored<>(r, revision, etag, now, now);
     }
 
-    void version(String name, long revision, char change, String etag, @Nullable Resource value)
-        throws SQLException {
-      if (versions == null) {
-        versions = prepare("INSERT INTO versions (name, revision, known_from, change, etag, payload)"
-            + " VALUES (?, ?, ?, ?, ?, ?)");
+    void index(Indexes.Derived d) {
+      String name = d.resource().name();
+      for (Reference ref : d.refRows()) {
+        refs.add(ref.name()).add(name).add(ref.field());
       }
-      versions.setString(1, name);
-      versions.setLong(2, revision);
-      versions.setLong(3, Times.toNanos(now));
-      versions.setString(4, String.valueOf(change));
-      versions.setString(5, etag);
-      versions.setBytes(6, value == null ? null : ResourceCodec.encode(value));
-      versions.addBatch();
-      pending++;
-    }
-
-    void index(Resource r) throws SQLException {
-      if (refs == null) {
-        refs = prepare("INSERT INTO refs (to_name, from_name, field) VALUES (?, ?, ?)");
-        values = prepare("INSERT INTO filter_values (collection, field, value, name) VALUES (?, ?, ?, ?)");
-      }
-      for (Reference ref : Indexes.references(r)) {
-        refs.setString(1, ref.name());
-        refs.setString(2, r.name());
-        refs.setString(3, ref.field());
-        refs.addBatch();
-        pending++;
-      }
-      String collection = ResourceType.of(r).collection();
-      for (Indexes.FilterValue v : Indexes.filterValues(r)) {
-        values.setString(1, collection);
-        values.setString(2, v.field());
-        values.setString(3, v.value());
-        values.setString(4, r.name());
-        values.addBatch();
-        pending++;
+      for (Indexes.FilterValue v : d.valueRows()) {
+        values.add(d.collection()).add(v.field()).add(v.value()).add(name);
       }
     }
 
-    void unindex(Resource r) throws SQLException {
-      if (unrefs == null) {
-        unrefs = prepare("DELETE FROM refs WHERE to_name = ? AND from_name = ? AND field = ?");
-        unvalues = prepare("DELETE FROM filter_values WHERE collection = ? AND field = ? AND value = ? AND name = ?");
+    void execute(Tx tx) throws SQLException {
+      for (Rows rows : current.values()) {
+        rows.insert(tx);
       }
-      for (Reference ref : Indexes.references(r)) {
-        unrefs.setString(1, ref.name());
-        unrefs.setString(2, r.name());
-        unrefs.setString(3, ref.field());
-        unrefs.addBatch();
-      }
-      String collection = ResourceType.of(r).collection();
-      for (Indexes.FilterValue v : Indexes.filterValues(r)) {
-        unvalues.setString(1, collection);
-        unvalues.setString(2, v.field());
-        unvalues.setString(3, v.value());
-        unvalues.setString(4, r.name());
-        unvalues.addBatch();
-      }
+      refs.insert(tx);
+      values.insert(tx);
+    }
+  }
+
+  /** Rows for one table: values of String, Long, byte[] or null, row after row. */
+  private static final class Rows {
+    private final String table;
+    private final List<String> columns;
+    private final int width;
+    private final String key;
+    private final List<@Nullable Object> values = new ArrayList<>();
+
+    Rows(String table, List<String> columns) {
+      this.table = table;
+      this.columns = columns;
+      this.width = columns.size();
+      this.key = table + '(' + String.join(",", columns) + ')';
     }
 
-    int pending() {
-      return pending;
+    Rows add(@Nullable Object value) {
+      values.add(value);
+      return this;
     }
 
-    /** Runs the batches: deletes of old index rows before inserts of new ones. */
-    void execute() throws SQLException {
-      try {
-        for (PreparedStatement ps : new PreparedStatement[] {unrefs, unvalues}) {
-          if (ps != null) {
-            ps.executeBatch();
+    void insert(Tx tx) throws SQLException {
+      int rows = values.size() / width;
+      int perStatement = Math.max(1, Math.min(ROWS_PER_INSERT, MAX_PARAMS_PER_INSERT / width));
+      for (int from = 0; from < rows; from += perStatement) {
+        int n = Math.min(perStatement, rows - from);
+        PreparedStatement ps = tx.prepare(sql(n));
+        int base = from * width;
+        for (int i = 0; i < n * width; i++) {
+          Object v = values.get(base + i);
+          int p = i + 1;
+          if (v instanceof String s) {
+            ps.setString(p, s);
+          } else if (v instanceof Long l) {
+            ps.setLong(p, l);
+          } else if (v instanceof byte[] b) {
+            ps.setBytes(p, b);
+          } else if (v == null) {
+            ps.setNull(p, Types.VARCHAR);
+          } else {
+            throw new IllegalStateException("unexpected value " + v.getClass());
           }
         }
-        for (PreparedStatement ps : current.values()) {
-          ps.executeBatch();
-        }
-        for (PreparedStatement ps : new PreparedStatement[] {versions, refs, values}) {
-          if (ps != null) {
-            ps.executeBatch();
-          }
-        }
-      } finally {
-        for (PreparedStatement ps : all) {
-          ps.close();
-        }
-        all.clear();
-        current.clear();
-        versions = refs = values = unrefs = unvalues = null;
-        pending = 0;
+        ps.executeUpdate();
       }
+      values.clear();
+    }
+
+    /** The INSERT of {@code rows} rows, built once per table, columns and row count. */
+    private String sql(int rows) {
+      return INSERT_SQL.computeIfAbsent(key + rows, k -> buildSql(rows));
+    }
+
+    private String buildSql(int rows) {
+      StringBuilder sql = new StringBuilder(32 + rows * (2 * width + 3)).append("INSERT INTO ").append(table)
+          .append(" (").append(String.join(", ", columns)).append(") VALUES ");
+      for (int r = 0; r < rows; r++) {
+        sql.append(r == 0 ? "(" : ", (");
+        for (int c = 0; c < width; c++) {
+          sql.append(c == 0 ? "?" : ", ?");
+        }
+        sql.append(')');
+      }
+      return sql.toString();
     }
   }
 
   // --- transactions ---
 
+  /**
+   * A connection and the statements prepared on it. The SQLite writer's statements are kept for
+   * the next write; any other statement is closed with the transaction. Callers close only their
+   * result sets.
+   */
+  private static final class Tx {
+    final Connection c;
+    private final @Nullable Map<String, PreparedStatement> cache;
+    private final List<PreparedStatement> opened = new ArrayList<>();
+
+    Tx(Connection c, @Nullable Map<String, PreparedStatement> cache) {
+      this.c = c;
+      this.cache = cache;
+    }
+
+    PreparedStatement prepare(String sql) throws SQLException {
+      if (cache != null) {
+        PreparedStatement ps = cache.get(sql);
+        if (ps == null) {
+          ps = c.prepareStatement(sql);
+          cache.put(sql, ps);
+        }
+        return ps;
+      }
+      PreparedStatement ps = c.prepareStatement(sql);
+      opened.add(ps);
+      return ps;
+    }
+
+    void closeStatements() {
+      for (PreparedStatement ps : opened) {
+        closeQuietly(ps);
+      }
+      opened.clear();
+    }
+  }
+
   @FunctionalInterface
   private interface SqlWork<R> {
-    R run(Connection c) throws SQLException;
+    R run(Tx tx) throws SQLException;
   }
 
   private <R> R read(SqlWork<R> work) {
     try (Connection c = reads.getConnection()) {
-      return work.run(c);
+      Tx tx = new Tx(c, null);
+      try {
+        return work.run(tx);
+      } finally {
+        tx.closeStatements();
+      }
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -778,10 +949,15 @@ public final class JdbcStore implements SitrepStore {
     writeLock.lock();
     try {
       if (sqliteWriter != null) {
-        return inTransaction(sqliteWriter, work);
+        return inTransaction(new Tx(sqliteWriter, writerStatements), work);
       }
       try (Connection c = reads.getConnection()) {
-        return inTransaction(c, work);
+        Tx tx = new Tx(c, null);
+        try {
+          return inTransaction(tx, work);
+        } finally {
+          tx.closeStatements();
+        }
       }
     } catch (SQLException e) {
       throw unavailable(e);
@@ -790,11 +966,12 @@ public final class JdbcStore implements SitrepStore {
     }
   }
 
-  private static <R> R inTransaction(Connection c, SqlWork<R> work) throws SQLException {
+  private static <R> R inTransaction(Tx tx, SqlWork<R> work) throws SQLException {
+    Connection c = tx.c;
     c.setAutoCommit(false);
     boolean committed = false;
     try {
-      R result = work.run(c);
+      R result = work.run(tx);
       c.commit();
       committed = true;
       return result;

@@ -5,18 +5,27 @@
  * same contract tests as {@link io.sitrep.core.store.InMemoryStore}. Open one with
  * {@link io.sitrep.core.store.jdbc.JdbcStores}.
  *
- * <p>Schema: a table per collection holds the current rows (name, revision, etag, create and
- * update time, payload); {@code versions} keeps every revision with its change and the instant it
- * became known (a delete leaves a payload-less tombstone); {@code refs} and {@code filter_values}
- * index references and filterable fields so that in-use checks and filtered listings never scan a
+ * <p>Schema (V2): a table per collection holds the current version of each live resource (name,
+ * revision, etag, change, create and update time, payload) and its single-valued filter fields as
+ * indexed columns {@code f_<field>}; {@code versions} keeps the superseded versions and the
+ * tombstones of deletes, so each payload is stored once and a history is {@code versions} plus the
+ * current row. {@code filter_values} indexes the multi-valued filter fields and {@code refs} the
+ * references not held in a column ({@code claims.report}, {@code claims.event} and
+ * {@code reports.source} are columns), so that in-use checks and filtered listings never scan a
  * collection; {@code requests} remembers request ids for idempotent retries; {@code store_meta}
  * holds the last revision and is locked by every write, serialising writers. Payloads are the
  * compact binary encoding of {@code ResourceCodec}.
  *
+ * <p>Write cost on SQLite is dominated by the index pages each commit dirties: a created claim is
+ * one row plus five index entries, and an index on a widely spread value (subjects, reports)
+ * touches about one leaf page per claim of the batch. Rows go in by multi-row INSERTs on the
+ * writer's cached prepared statements.
+ *
  * <p>Durability on SQLite: WAL journal with {@code synchronous=NORMAL}. A commit has reached the
  * operating system (the WAL file) before it is acknowledged, so a killed process loses no
  * acknowledged write and the next open rolls back any unfinished transaction; a power loss or
- * kernel crash may lose the last transactions (never corrupt the file). Open with
+ * kernel crash may lose the last transactions (never corrupt the file). The memory map
+ * ({@code mmap_size}) only serves reads; every write still goes through the WAL. Open with
  * {@link io.sitrep.core.store.jdbc.JdbcStores.Sync#FULL} to survive power loss too, at a cost in
  * throughput.
  */

@@ -1,0 +1,213 @@
+package io.sitrep.core.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sitrep.core.model.Claim;
+import io.sitrep.core.model.Resource;
+import io.sitrep.core.model.Stance;
+import io.sitrep.core.store.Baghdad2020;
+import io.sitrep.core.store.Etags;
+import io.sitrep.core.store.Filter;
+import io.sitrep.core.store.InMemoryStore;
+import io.sitrep.core.store.MutableClock;
+import io.sitrep.core.store.PageRequest;
+import io.sitrep.core.store.Reference;
+import io.sitrep.core.store.ResourceType;
+import io.sitrep.core.store.SitrepStore;
+import io.sitrep.core.store.StoreException;
+import io.sitrep.core.store.StoreSnapshot;
+import io.sitrep.core.store.Stored;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A data directory written by the V1 schema (a payload in both the current table and versions,
+ * every filter value a filter_values row, every reference a refs row) migrates to V2 and then
+ * answers every read exactly as an in-memory store that saw the same writes.
+ */
+class SqliteMigrationTest {
+  private static final Instant T0 = Instant.parse("2020-12-27T05:00:00Z");
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aV1DataDirectoryMigratesAndReadsAsBefore() throws Exception {
+    Path file = dataDir.resolve(JdbcStores.SQLITE_FILE);
+    String url = "jdbc:sqlite:" + file;
+    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
+        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target("1").load().migrate();
+
+    MutableClock clock = new MutableClock(T0);
+    InMemoryStore expected = new InMemoryStore(clock);
+    List<Resource> all = Baghdad2020.all();
+    expected.createAll(all, null);
+    Claim first = Baghdad2020.claims().get(0);
+    Claim regraded = new Claim(first.name(), first.report(), Stance.DENIES, first.attribution(), first.attributedTo(),
+        first.event(), first.proposition(), first.text());
+    Claim retracted = Baghdad2020.claims().get(1);
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.setAutoCommit(false);
+      V1 v1 = new V1(c);
+      long rev = 0;
+      for (Resource r : all) {
+        v1.create(r, ++rev, T0);
+      }
+      Instant t1 = clock.advance(Duration.ofHours(1));
+      expected.update(regraded, null);
+      v1.update(first, regraded, ++rev, t1);
+      Instant t2 = clock.advance(Duration.ofHours(1));
+      expected.delete(ResourceType.CLAIMS, retracted.name(), null);
+      v1.delete(retracted, ++rev, t2);
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE store_meta SET last_revision = " + rev + ", index_fingerprint = '"
+            + Indexes.fingerprint() + "' WHERE id = 1");
+      }
+      c.commit();
+    }
+
+    try (SitrepStore migrated = JdbcStores.openSqlite(dataDir, clock)) {
+      Set<String> names = new TreeSet<>();
+      all.forEach(r -> names.add(r.name()));
+      assertThat(StoreSnapshot.of(migrated, names)).isEqualTo(StoreSnapshot.of(expected, names));
+      for (Instant at : List.of(T0.minusSeconds(1), T0, T0.plusSeconds(3_600), T0.plusSeconds(7_200))) {
+        for (String name : names) {
+          ResourceType<?> type = ResourceType.forCollection(ResourceType.collectionOf(name));
+          assertThat(migrated.getAsOf(type, name, at)).as("%s at %s", name, at)
+              .isEqualTo(expected.getAsOf(type, name, at));
+        }
+      }
+      for (ResourceType<?> type : ResourceType.ALL) {
+        checkFilters(type, migrated, expected);
+      }
+      // In-use checks read the moved columns (claims.report) and the kept refs rows alike.
+      assertThatThrownBy(() -> migrated.delete(ResourceType.REPORTS, first.report(), null))
+          .isInstanceOf(StoreException.InUse.class);
+      assertThatThrownBy(() -> migrated.delete(ResourceType.SOURCES, Baghdad2020.SHAFAAQ, null))
+          .isInstanceOf(StoreException.InUse.class);
+      // And the migrated store keeps working.
+      clock.advance(Duration.ofHours(1));
+      migrated.update(first, null);
+      expected.update(first, null);
+      assertThat(migrated.history(ResourceType.CLAIMS, first.name()))
+          .isEqualTo(expected.history(ResourceType.CLAIMS, first.name()));
+    }
+  }
+
+  private static <T extends Resource> void checkFilters(ResourceType<T> type, SitrepStore migrated,
+      SitrepStore expected) {
+    List<T> live = new ArrayList<>();
+    expected.list(type, PageRequest.first(PageRequest.MAX_PAGE_SIZE)).items().forEach(s -> live.add(s.value()));
+    for (String field : type.filterFieldNames()) {
+      Set<String> values = new LinkedHashSet<>();
+      live.forEach(r -> values.addAll(type.filterValues(field, r)));
+      for (String value : values) {
+        Filter filter = Filter.of(field, value);
+        assertThat(names(migrated, type, filter)).as("%s where %s", type, filter)
+            .isEqualTo(names(expected, type, filter)).isNotEmpty();
+      }
+    }
+  }
+
+  private static <T extends Resource> List<String> names(SitrepStore store, ResourceType<T> type, Filter filter) {
+    return store.list(type, PageRequest.first(PageRequest.MAX_PAGE_SIZE, filter)).items().stream()
+        .map(Stored::name).toList();
+  }
+
+  /** Writes rows as the V1 store did. */
+  private record V1(Connection c) {
+    void create(Resource r, long rev, Instant now) throws Exception {
+      String etag = Etags.of(r.name(), rev);
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ResourceType.of(r).collection()
+          + " (name, revision, etag, create_time, update_time, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, r.name());
+        ps.setLong(2, rev);
+        ps.setString(3, etag);
+        ps.setLong(4, Times.toNanos(now));
+        ps.setLong(5, Times.toNanos(now));
+        ps.setBytes(6, ResourceCodec.encode(r));
+        ps.executeUpdate();
+      }
+      version(r.name(), rev, now, "C", r);
+      index(r, true);
+    }
+
+    void update(Resource old, Resource r, long rev, Instant now) throws Exception {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + ResourceType.of(r).collection()
+          + " SET revision = ?, etag = ?, update_time = ?, payload = ? WHERE name = ?")) {
+        ps.setLong(1, rev);
+        ps.setString(2, Etags.of(r.name(), rev));
+        ps.setLong(3, Times.toNanos(now));
+        ps.setBytes(4, ResourceCodec.encode(r));
+        ps.setString(5, r.name());
+        ps.executeUpdate();
+      }
+      version(r.name(), rev, now, "U", r);
+      index(old, false);
+      index(r, true);
+    }
+
+    void delete(Resource old, long rev, Instant now) throws Exception {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + ResourceType.of(old).collection()
+          + " WHERE name = ?")) {
+        ps.setString(1, old.name());
+        ps.executeUpdate();
+      }
+      version(old.name(), rev, now, "D", null);
+      index(old, false);
+    }
+
+    private void version(String name, long rev, Instant now, String change, Resource r) throws Exception {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO versions (name, revision, known_from, change, etag,"
+          + " payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, name);
+        ps.setLong(2, rev);
+        ps.setLong(3, Times.toNanos(now));
+        ps.setString(4, change);
+        ps.setString(5, Etags.of(name, rev));
+        ps.setBytes(6, r == null ? null : ResourceCodec.encode(r));
+        ps.executeUpdate();
+      }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void index(Resource r, boolean add) throws Exception {
+      ResourceType type = ResourceType.of(r);
+      try (PreparedStatement refs = c.prepareStatement(add
+              ? "INSERT INTO refs (to_name, from_name, field) VALUES (?, ?, ?)"
+              : "DELETE FROM refs WHERE to_name = ? AND from_name = ? AND field = ?");
+          PreparedStatement values = c.prepareStatement(add
+              ? "INSERT INTO filter_values (collection, field, value, name) VALUES (?, ?, ?, ?)"
+              : "DELETE FROM filter_values WHERE collection = ? AND field = ? AND value = ? AND name = ?")) {
+        for (Reference ref : Indexes.references(r)) {
+          refs.setString(1, ref.name());
+          refs.setString(2, r.name());
+          refs.setString(3, ref.field());
+          refs.executeUpdate();
+        }
+        for (Object field : type.filterFieldNames()) {
+          for (Object value : type.filterValues((String) field, r)) {
+            values.setString(1, type.collection());
+            values.setString(2, (String) field);
+            values.setString(3, (String) value);
+            values.setString(4, r.name());
+            values.executeUpdate();
+          }
+        }
+      }
+    }
+  }
+}
