@@ -104,7 +104,7 @@ public final class Main implements Callable<Integer> {
       String demoNote = demo ? loadDemo(opened.store()) : "";
       SitrepServer server = new SitrepServer(
           NettyServerBuilder.forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create()),
-          opened.store());
+          opened.store(), opened.achStore());
       server.start();
       return new Running(server, host, server.port(), opened, demoNote);
     } catch (IOException | RuntimeException e) {

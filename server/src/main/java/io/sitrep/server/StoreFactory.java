@@ -1,5 +1,8 @@
 package io.sitrep.server;
 
+import io.sitrep.core.ach.AchStore;
+import io.sitrep.core.ach.InMemoryAchStore;
+import io.sitrep.core.ach.jdbc.JdbcAchStores;
 import io.sitrep.core.store.InMemoryStore;
 import io.sitrep.core.store.SitrepStore;
 import io.sitrep.core.store.StoreException;
@@ -11,14 +14,16 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses and opens the store the server runs on:
  *
  * <ul>
- *   <li>by default the embedded SQLite store in a data directory ({@code DIR/sitrep.db}), held
- *       by one server at a time ({@code DIR/sitrep.lock});
+ *   <li>by default the embedded SQLite store in a data directory ({@code DIR/sitrep.db}, ACH
+ *       matrices in {@code DIR/hypotheses.db}), held by one server at a time
+ *       ({@code DIR/sitrep.lock});
  *   <li>{@code --store postgresql://host:port/db?user=...} (or {@code jdbc:postgresql:...}) for
  *       PostgreSQL, {@code --store sqlite:DIR} for SQLite elsewhere;
  *   <li>{@code --store memory} for an in-memory store, lost on exit.
@@ -35,30 +40,33 @@ public final class StoreFactory {
   private StoreFactory() {}
 
   /**
-   * A store, how to describe it to the operator, and what to release with it.
+   * A store, the hypothesis (ACH) store beside it, how to describe them, and what to release with
+   * them.
    *
+   * @param achStore where the ACH matrices are kept: {@code hypotheses.db} beside a SQLite store, a
+   *     schema of its own on PostgreSQL, memory with {@code --store memory}
    * @param description a few words for the start-up line, e.g. {@code in-memory} or
    *     {@code sqlite /var/lib/sitrep/sitrep.db}
    * @param note what the operator must know about the choice, or empty
    */
-  public record OpenedStore(SitrepStore store, String description, String note, @Nullable FileLock lock)
-      implements AutoCloseable {
+  public record OpenedStore(SitrepStore store, AchStore achStore, String description, String note,
+      @Nullable FileLock lock) implements AutoCloseable {
 
-    public OpenedStore(SitrepStore store, String description, String note) {
-      this(store, description, note, null);
-    }
-
-    /** Closes the store, then gives up the data directory. */
+    /** Closes both stores, then gives up the data directory. */
     @Override
     public void close() {
       try {
-        store.close();
+        achStore.close();
       } finally {
-        if (lock != null) {
-          try {
-            lock.channel().close(); // releases the lock
-          } catch (IOException ignored) {
-            // the process is ending or the directory is gone; the OS drops the lock either way
+        try {
+          store.close();
+        } finally {
+          if (lock != null) {
+            try {
+              lock.channel().close(); // releases the lock
+            } catch (IOException ignored) {
+              // the process is ending or the directory is gone; the OS drops the lock either way
+            }
           }
         }
       }
@@ -80,34 +88,56 @@ public final class StoreFactory {
       return openSqlite(dataDir == null ? DEFAULT_DATA_DIR : dataDir);
     }
     if (storeUrl.equals(MEMORY)) {
-      return new OpenedStore(new InMemoryStore(), "in-memory",
-          "Note: --store memory keeps everything in memory; it is lost when the server stops.");
+      return new OpenedStore(new InMemoryStore(), InMemoryAchStore.create(), "in-memory",
+          "Note: --store memory keeps everything in memory; it is lost when the server stops.", null);
     }
     if (storeUrl.startsWith("sqlite:")) {
       return openSqlite(Path.of(storeUrl.substring("sqlite:".length())));
     }
     if (storeUrl.startsWith("jdbc:sqlite:")) {
-      return new OpenedStore(JdbcStores.open(storeUrl), "sqlite " + storeUrl.substring("jdbc:sqlite:".length()), "");
+      Path file = Path.of(storeUrl.substring("jdbc:sqlite:".length()));
+      return both(() -> JdbcStores.open(storeUrl),
+          () -> JdbcAchStores.open("jdbc:sqlite:" + file.resolveSibling(JdbcAchStores.SQLITE_FILE)),
+          "sqlite " + file, null);
     }
     if (storeUrl.startsWith("postgresql://") || storeUrl.startsWith("postgres://")
         || storeUrl.startsWith("jdbc:postgresql:")) {
-      return new OpenedStore(JdbcStores.open(storeUrl), "postgresql " + redacted(storeUrl), "");
+      return both(() -> JdbcStores.open(storeUrl), () -> JdbcAchStores.open(storeUrl),
+          "postgresql " + redacted(storeUrl), null);
     }
     throw new IllegalArgumentException("not a store: " + redacted(storeUrl)
         + " (expected memory, sqlite:DIR, postgresql://host:port/db?user=... or jdbc:postgresql:...)");
   }
 
-  /** The SQLite store in {@code dataDir}, created if need be, locked for this process. */
+  /** The SQLite stores in {@code dataDir}, created if need be, locked for this process. */
   public static OpenedStore openSqlite(Path dataDir) {
     Path dir = dataDir.toAbsolutePath().normalize();
     FileLock lock = lock(dir);
+    return both(() -> JdbcStores.openSqlite(dir), () -> JdbcAchStores.openSqlite(dir),
+        "sqlite " + dir.resolve(JdbcStores.SQLITE_FILE), lock);
+  }
+
+  /** Opens the main store, then the ACH store; closes what was opened (and the lock) if either fails. */
+  private static OpenedStore both(Supplier<SitrepStore> main, Supplier<AchStore> ach, String description,
+      @Nullable FileLock lock) {
+    SitrepStore store = null;
     try {
-      return new OpenedStore(JdbcStores.openSqlite(dir), "sqlite " + dir.resolve(JdbcStores.SQLITE_FILE), "", lock);
+      store = main.get();
+      return new OpenedStore(store, ach.get(), description, "", lock);
     } catch (RuntimeException e) {
-      try {
-        lock.channel().close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
+      if (store != null) {
+        try {
+          store.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      if (lock != null) {
+        try {
+          lock.channel().close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
       }
       throw e;
     }

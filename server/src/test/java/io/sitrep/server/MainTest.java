@@ -13,6 +13,7 @@ import io.sitrep.api.v1.Dataset;
 import io.sitrep.api.v1.IngestRequest;
 import io.sitrep.api.v1.ListSourcesRequest;
 import io.sitrep.api.v1.SourceServiceGrpc;
+import io.sitrep.core.ach.jdbc.JdbcAchStore;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.StoreException;
 import io.sitrep.server.demo.DemoDataset;
@@ -86,6 +87,8 @@ class MainTest {
       assertThat(second.banner()).endsWith("demo: " + demoResources + " resources, already in the store)");
       assertThat(second.server().store().count(ResourceType.CLAIMS)).isEqualTo(demo.getClaimsCount());
       assertThat(second.server().store().count(ResourceType.SOURCES)).isEqualTo(demo.getSourcesCount());
+      assertThat(second.server().achStore()).isInstanceOf(JdbcAchStore.class);
+      assertThat(data.resolve("hypotheses.db")).exists();
     } finally {
       second.stop();
     }
