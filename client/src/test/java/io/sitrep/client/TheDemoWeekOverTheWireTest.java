@@ -44,7 +44,7 @@ class TheDemoWeekOverTheWireTest {
   @BeforeAll
   static void startTheServerAndIngestTheDemoWeekThroughTheClient() throws Exception {
     demo = DemoDataset.load();
-    server = Main.parse("--port", "0", "--host", "127.0.0.1").start();
+    server = Main.parse("--port", "0", "--host", "127.0.0.1", "--store", "memory").start();
     sitrep = SitrepClient.connect("127.0.0.1:" + server.port());
     acks = sitrep.ingest(demo, 50);
   }

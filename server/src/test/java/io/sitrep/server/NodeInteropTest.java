@@ -75,7 +75,7 @@ class NodeInteropTest {
     }
 
     Dataset demo = DemoDataset.load();
-    Main.Running server = Main.parse("--port", "0", "--demo").start();
+    Main.Running server = Main.parse("--port", "0", "--demo", "--store", "memory").start();
     Run check;
     try {
       check = run(interop, NODE_SECONDS, TimeUnit.SECONDS, "node", "page-all.mjs", "--port",
