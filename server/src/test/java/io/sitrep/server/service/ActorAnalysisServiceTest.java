@@ -315,6 +315,20 @@ class ActorAnalysisServiceTest {
   }
 
   @Test
+  void kataibHezbollahsThreatsRaiseItsLineWithThePmAsAahCalmsDownAndKeepItRaised() {
+    TensionSeries kh = analyses.getTension(GetTensionRequest.newBuilder().setActorA(KH).setActorB(PM)
+        .setIncludeMembers(true).setStartTime(at("2020-12-18T00:00:00+03:00"))
+        .setEndTime(at("2021-01-01T00:00:00+03:00")).setTimeZone("Asia/Baghdad").build());
+    TensionSeries aah = analyses.getTension(aahAndTheGovernmentInLateDecember().build());
+
+    // "Cut off his ears like goats" on the 26th: KH's line rises as AAH's falls, and it stays
+    // above its pre-threat level to the end of the month.
+    assertThat(on(kh, 26).getTension()).isGreaterThan(on(kh, 25).getTension());
+    assertThat(on(aah, 26).getTension()).isLessThan(on(aah, 25).getTension());
+    assertThat(on(kh, 31).getTension()).isGreaterThan(on(kh, 25).getTension());
+  }
+
+  @Test
   void christmasDayListsTheParadeTheThreatsAndTheMediationAndThe26thTheHandover() {
     TensionSeries s = analyses.getTension(aahAndTheGovernmentInLateDecember().build());
 
