@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +56,16 @@ public final class Main implements Callable<Integer> {
           + " (or jdbc:postgresql:...), sqlite:DIR, or memory (nothing kept after exit).")
   @Nullable String store;
 
+  /**
+   * Flyway and HikariCP report every migration check and pool start at INFO on each start; an
+   * operator needs to hear only of trouble. Held in a field: java.util.logging keeps loggers
+   * weakly, and a collected logger forgets its level.
+   */
+  private static final List<Logger> QUIET_LIBRARIES =
+      List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("com.zaxxer.hikari"));
+
   public static void main(String[] args) {
+    QUIET_LIBRARIES.forEach(l -> l.setLevel(Level.WARNING));
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
