@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       TruthBench.class,
       io.sitrep.bench.imports.ImportBench.class,
       io.sitrep.bench.ingest.IngestBench.class,
+      io.sitrep.bench.actors.ResolveBench.class,
+      io.sitrep.bench.actors.TensionBench.class,
     })
 public final class BenchMain implements Runnable {
 

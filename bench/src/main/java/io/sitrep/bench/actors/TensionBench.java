@@ -1,17 +1,27 @@
-package io.sitrep.core.tension;
+package io.sitrep.bench.actors;
 
+import io.sitrep.core.tension.TensionIndex;
+import io.sitrep.core.tension.TensionOptions;
+import io.sitrep.core.tension.TensionSeries;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Time to compute one pair's tension series over 1,000,000 pre-indexed interactions spread over 30
- * years, a tenth of them imprecise (a month or a year). Not a unit test: run {@code main}.
- * Target: under 50 ms per series.
+ * years, a tenth of them imprecise (a month or a year). Target: under 50 ms per series.
  */
-public final class TensionBench {
-  public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+@Command(name = "tension-bench", mixinStandardHelpOptions = true,
+    description = "Time of one pair's tension series over pre-indexed interactions.")
+public final class TensionBench implements Callable<Integer> {
+  @Option(names = "--events", defaultValue = "1000000", description = "Interactions (default: ${DEFAULT-VALUE}).")
+  int n;
+
+  @Override
+  public Integer call() {
     Random random = new Random(27);
     long first = LocalDate.of(1995, 1, 1).toEpochDay();
     int span = 30 * 365;
@@ -40,5 +50,6 @@ public final class TensionBench {
     java.util.Arrays.sort(times);
     System.out.printf(Locale.ROOT, "%,d interactions, %,d days: median %.1f ms, min %.1f ms, max %.1f ms (checksum %.3f)%n",
         n, span, times[runs / 2] / 1e6, times[0] / 1e6, times[runs - 1] / 1e6, checksum);
+    return 0;
   }
 }
