@@ -15,6 +15,7 @@ import io.sitrep.core.store.SitrepStore;
 import io.sitrep.server.service.ActorAnalysisServiceImpl;
 import io.sitrep.server.service.ActorServiceImpl;
 import io.sitrep.server.service.AnalysisServiceImpl;
+import io.sitrep.server.service.ClaimAnalyses;
 import io.sitrep.server.service.ClaimServiceImpl;
 import io.sitrep.server.service.EventServiceImpl;
 import io.sitrep.server.service.HypothesisServiceImpl;
@@ -55,6 +56,8 @@ public final class SitrepServer {
     ListeningStore store = ListeningStore.wrap(rawStore);
     this.store = store;
     this.achStore = achStore;
+    // One set of claim analyses (live disputes, cached assessments) for every service that weighs claims.
+    ClaimAnalyses claimAnalyses = new ClaimAnalyses(store);
     this.services = ImmutableList.of(
         new SourceServiceImpl(store),
         new ReportServiceImpl(store),
@@ -62,9 +65,9 @@ public final class SitrepServer {
         new EventServiceImpl(store),
         new ClaimServiceImpl(store),
         new IngestServiceImpl(store),
-        new AnalysisServiceImpl(store, Clock.systemUTC()),
+        new AnalysisServiceImpl(store, claimAnalyses, Clock.systemUTC()),
         new ActorAnalysisServiceImpl(store, Clock.systemUTC()),
-        new HypothesisServiceImpl(store, achStore, Clock.systemUTC()));
+        new HypothesisServiceImpl(store, achStore, claimAnalyses, Clock.systemUTC()));
     UnexpectedErrorInterceptor interceptor = new UnexpectedErrorInterceptor();
     for (BindableService service : services) {
       serverBuilder.addService(ServerInterceptors.intercept(service, interceptor));

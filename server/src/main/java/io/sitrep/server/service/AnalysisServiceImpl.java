@@ -51,10 +51,10 @@ public final class AnalysisServiceImpl extends AnalysisServiceGrpc.AnalysisServi
   private final Clock clock;
   private final ClaimAnalyses analyses;
 
-  public AnalysisServiceImpl(ListeningStore store, Clock clock) {
+  public AnalysisServiceImpl(ListeningStore store, ClaimAnalyses analyses, Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.analyses = new ClaimAnalyses(store);
+    this.analyses = analyses;
   }
 
   @Override

@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The server's claim analyses over one store: live disputes, the latest assessment a caller
  * asked for (which annotates disputes), and the whole-store default assessment and dependence
- * analysis, each cached until the claims, reports, sources or actors change.
+ * analysis, each cached until the claims, reports, sources or actors change. One per server:
+ * every service that weighs claims shares it, so each cache is computed once.
  */
-final class ClaimAnalyses {
+public final class ClaimAnalyses {
   private final SitrepStore store;
   private final LiveDisputes disputes;
   private final AtomicReference<@Nullable ClaimAssessment> latest = new AtomicReference<>();
@@ -43,7 +44,7 @@ final class ClaimAnalyses {
   /** What the analyses read, taken together. */
   private record Material(List<Source> sources, List<Report> reports, List<Claim> claims, Canonicalizer canon) {}
 
-  ClaimAnalyses(ListeningStore store) {
+  public ClaimAnalyses(ListeningStore store) {
     this.store = store;
     this.disputes = LiveDisputes.of(store);
   }

@@ -47,10 +47,10 @@ public final class HypothesisServiceImpl extends HypothesisServiceGrpc.Hypothesi
   private final ClaimAnalyses analyses;
   private final Clock clock;
 
-  public HypothesisServiceImpl(ListeningStore store, AchStore matrices, Clock clock) {
+  public HypothesisServiceImpl(ListeningStore store, AchStore matrices, ClaimAnalyses analyses, Clock clock) {
     this.store = store;
     this.matrices = matrices;
-    this.analyses = new ClaimAnalyses(store);
+    this.analyses = analyses;
     this.clock = clock;
   }
 
