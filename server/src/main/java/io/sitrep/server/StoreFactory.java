@@ -103,9 +103,9 @@ public final class StoreFactory {
     if (storeUrl.startsWith("postgresql://") || storeUrl.startsWith("postgres://")
         || storeUrl.startsWith("jdbc:postgresql:")) {
       return both(() -> JdbcStores.open(storeUrl), () -> JdbcAchStores.open(storeUrl),
-          "postgresql " + redacted(storeUrl), null);
+          "postgresql " + JdbcStores.redacted(storeUrl), null);
     }
-    throw new IllegalArgumentException("not a store: " + redacted(storeUrl)
+    throw new IllegalArgumentException("not a store: " + JdbcStores.redacted(storeUrl)
         + " (expected memory, sqlite:DIR, postgresql://host:port/db?user=... or jdbc:postgresql:...)");
   }
 
@@ -175,9 +175,4 @@ public final class StoreFactory {
     }
   }
 
-  /** {@code url} without its password, in the user-info or in a {@code password=} parameter. */
-  static String redacted(String url) {
-    return url.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@")
-        .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
-  }
 }

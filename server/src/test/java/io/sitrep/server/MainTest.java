@@ -125,7 +125,7 @@ class MainTest {
     assertThatThrownBy(() -> StoreFactory.open("mysql://u:secret@db/x", null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a store")
         .hasMessageNotContaining("secret");
-    assertThat(StoreFactory.redacted("postgresql://u:secret@db:5432/x?user=u&password=hush&ssl=true"))
+    assertThat(io.sitrep.core.store.jdbc.JdbcStores.redacted("postgresql://u:secret@db:5432/x?user=u&password=hush&ssl=true"))
         .isEqualTo("postgresql://u:***@db:5432/x?user=u&password=***&ssl=true");
   }
 

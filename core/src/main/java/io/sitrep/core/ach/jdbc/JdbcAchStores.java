@@ -5,10 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sitrep.core.store.StoreException;
+import io.sitrep.core.store.jdbc.JdbcStores;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +85,7 @@ public final class JdbcAchStores {
       return openSqlite(Path.of(url.substring("sqlite:".length())), clock);
     }
     checkArgument(SCHEMA.matcher(schema).matches(), "not a schema name: %s", schema);
-    HikariConfig config = postgresql(url);
+    HikariConfig config = JdbcStores.postgresql(url);
     config.setPoolName("sitrep-hypotheses-postgresql");
     config.setMaximumPoolSize(POSTGRESQL_CONNECTIONS);
     config.setMinimumIdle(1);
@@ -96,7 +94,7 @@ public final class JdbcAchStores {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException.Unavailable("cannot connect to " + redacted(url) + ": " + e.getMessage(), e);
+      throw new StoreException.Unavailable("cannot connect to " + JdbcStores.redacted(url) + ": " + e.getMessage(), e);
     }
     try {
       migrate(pool, Map.of("name_type", "TEXT COLLATE \"C\"", "bytes_type", "BYTEA", "table_options", ""),
@@ -106,36 +104,6 @@ public final class JdbcAchStores {
       pool.close();
       throw e;
     }
-  }
-
-  /** The pool settings for a PostgreSQL URL in either the libpq or the JDBC form. */
-  static HikariConfig postgresql(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setDriverClassName("org.postgresql.Driver");
-    if (url.startsWith("jdbc:postgresql:")) {
-      config.setJdbcUrl(url);
-      return config;
-    }
-    checkArgument(url.startsWith("postgresql://") || url.startsWith("postgres://"),
-        "not a store URL: %s (expected postgresql://, jdbc:postgresql:, sqlite: or jdbc:sqlite:)", redacted(url));
-    URI uri = URI.create(url);
-    StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
-    if (uri.getPort() > 0) {
-      jdbc.append(':').append(uri.getPort());
-    }
-    jdbc.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
-    if (uri.getRawQuery() != null) {
-      jdbc.append('?').append(uri.getRawQuery());
-    }
-    config.setJdbcUrl(jdbc.toString());
-    if (uri.getRawUserInfo() != null) {
-      String[] userInfo = uri.getRawUserInfo().split(":", 2);
-      config.setUsername(URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8));
-      if (userInfo.length > 1) {
-        config.setPassword(URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8));
-      }
-    }
-    return config;
   }
 
   private static JdbcAchStore openSqliteFile(Path file, Clock clock) {
@@ -196,7 +164,4 @@ public final class JdbcAchStores {
     flyway.load().migrate();
   }
 
-  private static String redacted(String url) {
-    return url.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
-  }
 }

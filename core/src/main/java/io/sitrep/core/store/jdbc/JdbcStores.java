@@ -108,8 +108,11 @@ public final class JdbcStores {
     }
   }
 
-  /** The pool settings for a PostgreSQL URL in either the libpq or the JDBC form. */
-  static HikariConfig postgresql(String url) {
+  /**
+   * The pool settings for a PostgreSQL URL in either the libpq or the JDBC form. Shared with the
+   * other stores that live in the same database (the hypothesis store).
+   */
+  public static HikariConfig postgresql(String url) {
     HikariConfig config = new HikariConfig();
     config.setDriverClassName("org.postgresql.Driver");
     if (url.startsWith("jdbc:postgresql:")) {
@@ -206,7 +209,9 @@ public final class JdbcStores {
         .migrate();
   }
 
-  private static String redacted(String url) {
-    return url.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
+  /** {@code url} without its password, in the user-info or in a {@code password=} parameter. */
+  public static String redacted(String url) {
+    return url.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@")
+        .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
   }
 }
