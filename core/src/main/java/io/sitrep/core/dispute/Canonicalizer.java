@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,10 @@ import java.util.Map;
  * that alias. Exact alias matches only: fuzzy resolution proposes, it never merges silently.
  */
 public final class Canonicalizer {
+  // Compiled once: every claim written passes through here while disputes are kept live.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
   private final ImmutableMap<String, String> aliases;
   /** Actor name → every actor it is a unit, member or controlled body of, transitively. */
   private final ImmutableMap<String, ImmutableSet<String>> ancestors;
@@ -103,11 +108,11 @@ public final class Canonicalizer {
   }
 
   private static String fold(String s) {
-    return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return WHITESPACE.matcher(s.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   private static String asNumber(String s) {
-    if (!s.matches("[+-]?\\d+(\\.\\d+)?")) {
+    if (!NUMBER.matcher(s).matches()) {
       return null;
     }
     return new BigDecimal(s).stripTrailingZeros().toPlainString();

@@ -8,7 +8,9 @@ import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
 import io.sitrep.core.store.Stored;
 import io.sitrep.core.store.StoreListener;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,8 @@ public final class LiveDisputes implements StoreListener {
   private final SitrepStore store;
   private final AtomicLong version = new AtomicLong();
   private @Nullable DisputeIndex index;
+  /** Each report's source, kept with the index so a written claim needs no store read. */
+  private final Map<String, String> sourceOfReport = new HashMap<>();
 
   private LiveDisputes(SitrepStore store) {
     this.store = store;
@@ -40,7 +44,9 @@ public final class LiveDisputes implements StoreListener {
   /** The current index, rebuilt first if a change could not be applied incrementally. */
   public synchronized DisputeIndex index() {
     if (index == null) {
-      index = Disputes.index(store);
+      sourceOfReport.clear();
+      sourceOfReport.putAll(Disputes.sourceOfReport(store));
+      index = Disputes.index(store, sourceOfReport);
     }
     return index;
   }
@@ -53,16 +59,22 @@ public final class LiveDisputes implements StoreListener {
   @Override
   public synchronized void created(List<? extends Resource> resources) {
     version.incrementAndGet();
+    // A new actor may be an alias that canonical values use: rebuild on the next read.
+    if (resources.stream().anyMatch(r -> r instanceof io.sitrep.core.model.Actor)) {
+      index = null;
+    }
+    if (index == null) {
+      return; // the rebuild reads everything, reports' sources included
+    }
+    // Reports first: a batch may hold a report and the claims made in it.
+    for (Resource r : resources) {
+      if (r instanceof Report report) {
+        sourceOfReport.put(report.name(), report.source());
+      }
+    }
     for (Resource r : resources) {
       if (r instanceof Claim c) {
-        if (index != null) {
-          index.add(c, sourceOf(c, resources));
-        }
-      } else if (!(r instanceof Report)) {
-        // A new report has no claims yet; a new actor may be an alias that canonical values use.
-        if (r instanceof io.sitrep.core.model.Actor) {
-          index = null;
-        }
+        index.add(c, sourceOf(c));
       }
     }
   }
@@ -72,7 +84,7 @@ public final class LiveDisputes implements StoreListener {
     version.incrementAndGet();
     if (resource instanceof Claim c) {
       if (index != null) {
-        index.add(c, sourceOf(c, List.of()));
+        index.add(c, sourceOf(c));
       }
     } else if (resource instanceof Report || resource instanceof io.sitrep.core.model.Actor) {
       index = null;
@@ -88,15 +100,20 @@ public final class LiveDisputes implements StoreListener {
       }
     } else if (type == ResourceType.ACTORS) {
       index = null;
+    } else if (type == ResourceType.REPORTS && index != null) {
+      sourceOfReport.remove(name);
     }
   }
 
-  private String sourceOf(Claim claim, List<? extends Resource> batch) {
-    for (Resource r : batch) {
-      if (r instanceof Report report && report.name().equals(claim.report())) {
-        return report.source();
-      }
+  private String sourceOf(Claim claim) {
+    String source = sourceOfReport.get(claim.report());
+    if (source != null) {
+      return source;
     }
-    return store.get(ResourceType.REPORTS, claim.report()).map(Stored::value).map(Report::source).orElse("");
+    // Not seen since the last rebuild (a store written around the listener): read it once.
+    source = store.get(ResourceType.REPORTS, claim.report()).map(Stored::value).map(Report::source).orElse("");
+    sourceOfReport.put(claim.report(), source);
+    return source;
   }
+
 }
