@@ -6,7 +6,7 @@ package io.sitrep.core.store;
  */
 public abstract sealed class StoreException extends RuntimeException
     permits StoreException.NotFound, StoreException.AlreadyExists, StoreException.ReferenceNotFound,
-        StoreException.InUse, StoreException.EtagMismatch, StoreException.Unavailable {
+        StoreException.InUse, StoreException.EtagMismatch, StoreException.Unavailable, StoreException.Full {
 
   StoreException(String message) {
     super(message);
@@ -98,9 +98,23 @@ public abstract sealed class StoreException extends RuntimeException
     }
   }
 
-  /** The storage engine cannot serve the call now (disk full, database down). */
+  /**
+   * The storage engine cannot serve the call now (database down, connection lost, busy): the same
+   * call may succeed if retried later.
+   */
   public static final class Unavailable extends StoreException {
     public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * The store has no room for the write: the disk (SQLite's SQLITE_FULL) or the database server's
+   * (PostgreSQL's SQLSTATE 53100) is full. Nothing of the write was kept, and retrying will not
+   * help until an operator frees space; reads still work.
+   */
+  public static final class Full extends StoreException {
+    public Full(String message, Throwable cause) {
       super(message, cause);
     }
   }

@@ -36,6 +36,7 @@ public final class Errors {
   public static final String RESOURCE_IN_USE = "RESOURCE_IN_USE";
   public static final String ETAG_MISMATCH = "ETAG_MISMATCH";
   public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+  public static final String STORE_FULL = "STORE_FULL";
   public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
   private Errors() {}
@@ -115,6 +116,13 @@ public final class Errors {
     if (t instanceof StoreException.Unavailable) {
       // The cause may name files or hosts; the client learns only that it may retry.
       return status(Code.UNAVAILABLE, "the store is unavailable; retry later", STORE_UNAVAILABLE, Map.of());
+    }
+    if (t instanceof StoreException.Full) {
+      // RESOURCE_EXHAUSTED, not UNAVAILABLE: per google.rpc.Code it is the code for "the entire
+      // file system is out of space", and a client must not retry blindly what only an operator
+      // can cure. The reason STORE_FULL tells it apart from a quota or a rate limit.
+      return status(Code.RESOURCE_EXHAUSTED, "the store is full: nothing of this request was written; writes"
+          + " succeed again once the operator frees space", STORE_FULL, Map.of());
     }
     if (t instanceof CancellationException) {
       // A long analysis polls the call's context; it stopped because the call did.

@@ -346,11 +346,19 @@ public final class JdbcAchStore implements AchStore {
           // the original failure is the one to report
         }
       }
-      c.setAutoCommit(true);
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException e) {
+        // After SQLITE_FULL (or IOERR) SQLite has already rolled the transaction back, so the
+        // driver's closing COMMIT finds none; that must not hide the failure that caused it.
+        if (committed) {
+          throw e;
+        }
+      }
     }
   }
 
-  private static StoreException.Unavailable unavailable(SQLException e) {
-    return new StoreException.Unavailable("the database refused the call: " + e.getMessage(), e);
+  private static StoreException unavailable(SQLException e) {
+    return io.sitrep.core.store.jdbc.JdbcStores.refusal(e);
   }
 }

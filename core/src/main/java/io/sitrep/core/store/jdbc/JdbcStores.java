@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Opens {@link JdbcStore}s, migrating the schema to the newest version first.
@@ -207,6 +209,32 @@ public final class JdbcStores {
         .failOnMissingLocations(true)
         .load()
         .migrate();
+  }
+
+  /**
+   * The store's refusal for a failed SQL call: {@link StoreException.Full} when the disk or the
+   * database is full (SQLite's SQLITE_FULL, PostgreSQL's SQLSTATE 53100 disk_full), else
+   * {@link StoreException.Unavailable} (connection lost or refused, class 08; the server shutting
+   * down, 57P01-57P03; the pool's connection timeout; a busy or failing engine). Shared with the
+   * other stores kept in the same database (the hypothesis store).
+   */
+  public static StoreException refusal(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && isFull(s)) {
+        return new StoreException.Full("the store is full: the database has no room left for the write ("
+            + s.getMessage() + ")", e);
+      }
+    }
+    return new StoreException.Unavailable("the database refused the call: " + e.getMessage(), e);
+  }
+
+  private static boolean isFull(SQLException e) {
+    if (e instanceof SQLiteException sqlite) {
+      // The driver keeps the primary result code (an extended one's low byte) as the error code.
+      return sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL
+          || (sqlite.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_FULL.code;
+    }
+    return "53100".equals(e.getSQLState());
   }
 
   /** {@code url} without its password, in the user-info or in a {@code password=} parameter. */
