@@ -12,6 +12,7 @@ import io.sitrep.core.ach.AchStore;
 import io.sitrep.core.ach.InMemoryAchStore;
 import io.sitrep.core.store.ListeningStore;
 import io.sitrep.core.store.SitrepStore;
+import io.sitrep.server.auth.Principal;
 import io.sitrep.server.service.ActorAnalysisServiceImpl;
 import io.sitrep.server.service.ActorServiceImpl;
 import io.sitrep.server.service.AnalysisServiceImpl;
@@ -52,8 +53,9 @@ public final class SitrepServer {
 
   /** A server over {@code rawStore} keeping ACH matrices in {@code achStore}; the caller closes both. */
   public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore, AchStore achStore) {
-    // One listening wrapper for every service, so analyses see every committed write.
-    ListeningStore store = ListeningStore.wrap(rawStore);
+    // One listening wrapper for every service, so analyses see every committed write; each write
+    // is recorded as made by the caller the auth interceptor put in the call's gRPC Context.
+    ListeningStore store = ListeningStore.wrap(rawStore, Principal::currentName);
     this.store = store;
     this.achStore = achStore;
     // One set of claim analyses (live disputes, cached assessments) for every service that weighs claims.

@@ -152,7 +152,8 @@ public final class InMemoryStore implements SitrepStore {
   }
 
   @Override
-  public <T extends Resource> Stored<T> create(T resource, @Nullable String requestId) {
+  public <T extends Resource> Stored<T> create(T resource, @Nullable String requestId,
+      @Nullable String author) {
     ResourceType<T> type = ResourceType.of(resource);
     lock.writeLock().lock();
     try {
@@ -168,7 +169,7 @@ public final class InMemoryStore implements SitrepStore {
         throw new StoreException.AlreadyExists(resource.name());
       }
       checkReferences(type, resource, Set.of());
-      append(type, resource, Version.Change.CREATED, clock.instant());
+      append(type, resource, Version.Change.CREATED, clock.instant(), SitrepStore.authorOrAnonymous(author));
       if (requestId != null && !requestId.isEmpty()) {
         requests.put(requestId, ImmutableList.of(resource.name()));
       }
@@ -179,7 +180,8 @@ public final class InMemoryStore implements SitrepStore {
   }
 
   @Override
-  public <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag) {
+  public <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag,
+      @Nullable String author) {
     ResourceType<T> type = ResourceType.of(resource);
     lock.writeLock().lock();
     try {
@@ -189,7 +191,7 @@ public final class InMemoryStore implements SitrepStore {
         throw new StoreException.EtagMismatch(resource.name());
       }
       checkReferences(type, resource, Set.of());
-      append(type, resource, Version.Change.UPDATED, clock.instant());
+      append(type, resource, Version.Change.UPDATED, clock.instant(), SitrepStore.authorOrAnonymous(author));
       return current(type, resource.name()).orElseThrow();
     } finally {
       lock.writeLock().unlock();
@@ -197,7 +199,8 @@ public final class InMemoryStore implements SitrepStore {
   }
 
   @Override
-  public void delete(ResourceType<?> type, String name, @Nullable String expectedEtag) {
+  public void delete(ResourceType<?> type, String name, @Nullable String expectedEtag,
+      @Nullable String author) {
     lock.writeLock().lock();
     try {
       Stored<?> stored = current(type, name).orElseThrow(() -> new StoreException.NotFound(name));
@@ -211,14 +214,15 @@ public final class InMemoryStore implements SitrepStore {
       List<Version<?>> versions = collections.get(type.collection()).get(name);
       long revision = ++lastRevision;
       versions.add(new Version<>(revision, null, clock.instant(), Version.Change.DELETED,
-          Etags.of(name, revision)));
+          Etags.of(name, revision), SitrepStore.authorOrAnonymous(author)));
     } finally {
       lock.writeLock().unlock();
     }
   }
 
   @Override
-  public BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId) {
+  public BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId,
+      @Nullable String author) {
     lock.writeLock().lock();
     try {
       if (requestId != null && !requestId.isEmpty() && requests.containsKey(requestId)) {
@@ -242,9 +246,10 @@ public final class InMemoryStore implements SitrepStore {
         }
       }
       Instant now = clock.instant();
+      String by = SitrepStore.authorOrAnonymous(author);
       ImmutableList.Builder<String> names = ImmutableList.builder();
       for (Resource r : batch) {
-        appendUnchecked(r, now);
+        appendUnchecked(r, now, by);
         names.add(r.name());
       }
       ImmutableList<String> stored = names.build();
@@ -266,8 +271,8 @@ public final class InMemoryStore implements SitrepStore {
     checkReferences(ResourceType.of(resource), resource, alsoExisting);
   }
 
-  private <T extends Resource> void appendUnchecked(T resource, Instant now) {
-    append(ResourceType.of(resource), resource, Version.Change.CREATED, now);
+  private <T extends Resource> void appendUnchecked(T resource, Instant now, String author) {
+    append(ResourceType.of(resource), resource, Version.Change.CREATED, now, author);
   }
 
   private <T extends Resource> void checkReferences(ResourceType<T> type, T resource, Set<String> alsoExisting) {
@@ -283,13 +288,14 @@ public final class InMemoryStore implements SitrepStore {
     }
   }
 
-  private <T extends Resource> void append(ResourceType<T> type, T resource, Version.Change change, Instant now) {
+  private <T extends Resource> void append(ResourceType<T> type, T resource, Version.Change change, Instant now,
+      String author) {
     List<Version<?>> versions = collections.get(type.collection())
         .computeIfAbsent(resource.name(), n -> new ArrayList<>());
     long revision = ++lastRevision;
     // A name deleted and created again starts a new life; its history keeps the old one.
     Version.Change effective = !versions.isEmpty() && last(versions).isTombstone() ? Version.Change.CREATED : change;
-    versions.add(new Version<>(revision, resource, now, effective, Etags.of(resource.name(), revision)));
+    versions.add(new Version<>(revision, resource, now, effective, Etags.of(resource.name(), revision), author));
   }
 
   private @Nullable String findReferrer(String name) {

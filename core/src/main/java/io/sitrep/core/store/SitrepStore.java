@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * the contract every implementation keeps.
  */
 public interface SitrepStore extends AutoCloseable {
+  /** The author recorded for a write made as no one in particular (no authentication). */
+  String ANONYMOUS = "anonymous";
+
+  /** {@code author}, or {@link #ANONYMOUS} when it is null or empty. */
+  static String authorOrAnonymous(@Nullable String author) {
+    return author == null || author.isEmpty() ? ANONYMOUS : author;
+  }
 
   /** The current version of {@code name}, if it exists. */
   <T extends Resource> Optional<Stored<T>> get(ResourceType<T> type, String name);
@@ -41,7 +48,15 @@ public interface SitrepStore extends AutoCloseable {
    * @throws StoreException.AlreadyExists if the name is taken
    * @throws StoreException.ReferenceNotFound if a reference does not resolve
    */
-  <T extends Resource> Stored<T> create(T resource, @Nullable String requestId);
+  default <T extends Resource> Stored<T> create(T resource, @Nullable String requestId) {
+    return create(resource, requestId, null);
+  }
+
+  /**
+   * {@link #create(Resource, String)} made as {@code author}, which the new version records
+   * ({@link #ANONYMOUS} when null).
+   */
+  <T extends Resource> Stored<T> create(T resource, @Nullable String requestId, @Nullable String author);
 
   /**
    * Replaces the resource of the same name. With an {@code expectedEtag}, only if it is still
@@ -51,7 +66,12 @@ public interface SitrepStore extends AutoCloseable {
    * @throws StoreException.EtagMismatch if the etag is stale
    * @throws StoreException.ReferenceNotFound if a reference does not resolve
    */
-  <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag);
+  default <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag) {
+    return update(resource, expectedEtag, null);
+  }
+
+  /** {@link #update(Resource, String)} made as {@code author} ({@link #ANONYMOUS} when null). */
+  <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag, @Nullable String author);
 
   /**
    * Deletes {@code name}, leaving a tombstone in its history.
@@ -60,7 +80,12 @@ public interface SitrepStore extends AutoCloseable {
    * @throws StoreException.EtagMismatch if the etag is stale
    * @throws StoreException.InUse if another resource refers to it
    */
-  void delete(ResourceType<?> type, String name, @Nullable String expectedEtag);
+  default void delete(ResourceType<?> type, String name, @Nullable String expectedEtag) {
+    delete(type, name, expectedEtag, null);
+  }
+
+  /** {@link #delete(ResourceType, String, String)} made as {@code author}, whom the tombstone records. */
+  void delete(ResourceType<?> type, String name, @Nullable String expectedEtag, @Nullable String author);
 
   /**
    * Creates every resource of {@code batch}, all or nothing. References may point at resources
@@ -69,7 +94,12 @@ public interface SitrepStore extends AutoCloseable {
    *
    * @throws BatchException naming the index of the first item refused and why
    */
-  BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId);
+  default BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId) {
+    return createAll(batch, requestId, null);
+  }
+
+  /** {@link #createAll(List, String)} made as {@code author}, whom every created version records. */
+  BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId, @Nullable String author);
 
   @Override
   void close();

@@ -7,10 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One revision in a resource's history: the value from {@code knownFrom} on (absent for the
- * tombstone a delete leaves), and why it changed.
+ * tombstone a delete leaves), why it changed, and who changed it: {@code author} is the principal
+ * the write was made as, {@link SitrepStore#ANONYMOUS} when none was given.
  */
 public record Version<T extends Resource>(long revision, @Nullable T value, Instant knownFrom,
-    Change change, String etag) {
+    Change change, String etag, String author) {
+
+  public Version {
+    java.util.Objects.requireNonNull(author, "author");
+  }
 
   /** Why a version came to be. */
   public enum Change {

@@ -643,6 +643,59 @@ public abstract class SitrepStoreContract {
     assertThat(recreated.etag()).isNotIn(original.etag(), updated.etag());
   }
 
+  // --- authors ---
+
+  @Test
+  void everyVersionOfTheCustodyClaimNamesWhoWroteIt() {
+    store.createAll(all(), "seed", "wing@musings");
+    Claim hedged = new Claim(MALIK_HANDED_TO_HASHD, MALIK_THREAD, Stance.ASSERTS, null, "a Hashd official", "",
+        custodyIsHashd(), "reportedly handed over");
+    clock.advance(Duration.ofHours(1));
+    store.update(hedged, null, "analyst@desk");
+    clock.advance(Duration.ofHours(1));
+    store.delete(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, null, "admin@desk");
+    clock.advance(Duration.ofHours(1));
+    store.create(claims().get(0), "recreate", "editor@desk");
+
+    assertThat(store.history(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD)).extracting(Version::author)
+        .containsExactly("wing@musings", "analyst@desk", "admin@desk", "editor@desk");
+    assertThat(store.history(ResourceType.SOURCES, SHAFAAQ)).extracting(Version::author)
+        .containsExactly("wing@musings");
+    // A replayed request stores nothing, so it records no one new.
+    store.createAll(all(), "seed", "intruder@elsewhere");
+    store.create(claims().get(0), "recreate", "intruder@elsewhere");
+    assertThat(store.history(ResourceType.SOURCES, SHAFAAQ)).extracting(Version::author)
+        .containsExactly("wing@musings");
+    assertThat(store.history(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD)).extracting(Version::author)
+        .doesNotContain("intruder@elsewhere");
+  }
+
+  @Test
+  void aWriteThatNamesNoAuthorIsAnonymous() {
+    seedEpisode();
+    store.create(sumaria(), null, "");
+    assertThat(store.history(ResourceType.SOURCES, SHAFAAQ)).extracting(Version::author)
+        .containsExactly(SitrepStore.ANONYMOUS);
+    assertThat(store.history(ResourceType.SOURCES, "sources/al-sumaria")).extracting(Version::author)
+        .containsExactly(SitrepStore.ANONYMOUS);
+  }
+
+  @Test
+  void aListeningStoreWritesAsItsSupplierSaysUnlessTheWriteNamesSomeone() {
+    String[] caller = {"alice@desk"};
+    ListeningStore listening = ListeningStore.wrap(store, () -> caller[0]);
+    listening.createAll(all(), null);
+    caller[0] = "bob@desk";
+    Source shafaaq = listening.get(ResourceType.SOURCES, SHAFAAQ).orElseThrow().value();
+    clock.advance(Duration.ofMinutes(1));
+    listening.update(shafaaq, null);
+    clock.advance(Duration.ofMinutes(1));
+    listening.update(shafaaq, null, "carol@desk");
+
+    assertThat(store.history(ResourceType.SOURCES, SHAFAAQ)).extracting(Version::author)
+        .containsExactly("alice@desk", "bob@desk", "carol@desk");
+  }
+
   // --- batches ---
 
   @Test

@@ -117,9 +117,9 @@ public final class JdbcStore implements SitrepStore {
     long at = Times.toNanos(knownAt);
     return read(tx -> {
       // The newest version known at the instant: a superseded one in versions, or the current row.
-      PreparedStatement ps = tx.prepare("SELECT revision, known_from, change, etag, payload, 0 AS live, 0 AS created"
-          + " FROM versions WHERE name = ? AND known_from <= ?"
-          + " UNION ALL SELECT revision, update_time, change, etag, payload, 1, create_time FROM " + table(type)
+      PreparedStatement ps = tx.prepare("SELECT revision, known_from, change, etag, payload, author, 0 AS live,"
+          + " 0 AS created FROM versions WHERE name = ? AND known_from <= ?"
+          + " UNION ALL SELECT revision, update_time, change, etag, payload, author, 1, create_time FROM " + table(type)
           + " WHERE name = ? AND update_time <= ? ORDER BY 1 DESC LIMIT 1");
       ps.setString(1, name);
       ps.setLong(2, at);
@@ -132,11 +132,11 @@ public final class JdbcStore implements SitrepStore {
           return Optional.empty();
         }
         v = version(type, rs);
-        created = rs.getInt(6) == 1 ? Times.fromNanos(rs.getLong(7)) : v.knownFrom();
+        created = rs.getInt(7) == 1 ? Times.fromNanos(rs.getLong(8)) : v.knownFrom();
         if (v.isTombstone()) {
           return Optional.empty();
         }
-        if (rs.getInt(6) == 1 || v.change() == Version.Change.CREATED) {
+        if (rs.getInt(7) == 1 || v.change() == Version.Change.CREATED) {
           return Optional.of(new Stored<>(v.value(), v.revision(), v.etag(), created, v.knownFrom()));
         }
       }
@@ -160,8 +160,8 @@ public final class JdbcStore implements SitrepStore {
       return List.of();
     }
     return read(tx -> {
-      PreparedStatement ps = tx.prepare("SELECT revision, known_from, change, etag, payload FROM versions"
-          + " WHERE name = ? UNION ALL SELECT revision, update_time, change, etag, payload FROM " + table(type)
+      PreparedStatement ps = tx.prepare("SELECT revision, known_from, change, etag, payload, author FROM versions"
+          + " WHERE name = ? UNION ALL SELECT revision, update_time, change, etag, payload, author FROM " + table(type)
           + " WHERE name = ? ORDER BY 1");
       ps.setString(1, name);
       ps.setString(2, name);
@@ -254,7 +254,7 @@ public final class JdbcStore implements SitrepStore {
   // --- writes ---
 
   @Override
-  public <T extends Resource> Stored<T> create(T resource, @Nullable String requestId) {
+  public <T extends Resource> Stored<T> create(T resource, @Nullable String requestId, @Nullable String author) {
     ResourceType<T> type = ResourceType.of(resource);
     return write(tx -> {
       long revision = lockRevision(tx);
@@ -275,7 +275,7 @@ public final class JdbcStore implements SitrepStore {
       Indexes.Derived d = Indexes.derive(resource);
       checkReferences(tx, d.references());
       Instant now = clock.instant();
-      Writes w = new Writes(now);
+      Writes w = new Writes(now, SitrepStore.authorOrAnonymous(author));
       Stored<T> stored = w.insertCurrent(d, resource, ++revision, 'C');
       w.index(d);
       w.execute(tx);
@@ -288,7 +288,7 @@ public final class JdbcStore implements SitrepStore {
   }
 
   @Override
-  public <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag) {
+  public <T extends Resource> Stored<T> update(T resource, @Nullable String expectedEtag, @Nullable String author) {
     ResourceType<T> type = ResourceType.of(resource);
     return write(tx -> {
       long revision = lockRevision(tx);
@@ -305,7 +305,7 @@ public final class JdbcStore implements SitrepStore {
       archiveCurrent(tx, type, resource.name());
       List<Indexes.Column> columns = Indexes.columns(type.collection());
       StringBuilder sql = new StringBuilder("UPDATE ").append(table(type))
-          .append(" SET revision = ?, etag = ?, update_time = ?, change = 'U', payload = ?");
+          .append(" SET revision = ?, etag = ?, update_time = ?, change = 'U', payload = ?, author = ?");
       columns.forEach(col -> sql.append(", ").append(col.column()).append(" = ?"));
       sql.append(" WHERE name = ?");
       PreparedStatement ps = tx.prepare(sql.toString());
@@ -313,13 +313,14 @@ public final class JdbcStore implements SitrepStore {
       ps.setString(2, etag);
       ps.setLong(3, Times.toNanos(now));
       ps.setBytes(4, ResourceCodec.encode(resource));
+      ps.setString(5, SitrepStore.authorOrAnonymous(author));
       for (int i = 0; i < columns.size(); i++) {
-        setText(ps, 5 + i, d.columnValues()[i]);
+        setText(ps, 6 + i, d.columnValues()[i]);
       }
-      ps.setString(5 + columns.size(), resource.name());
+      ps.setString(6 + columns.size(), resource.name());
       ps.executeUpdate();
       unindex(tx, Indexes.derive(old.value()));
-      Writes w = new Writes(now);
+      Writes w = new Writes(now, SitrepStore.authorOrAnonymous(author));
       w.index(d);
       w.execute(tx);
       setRevision(tx, rev);
@@ -328,15 +329,15 @@ public final class JdbcStore implements SitrepStore {
   }
 
   @Override
-  public void delete(ResourceType<?> type, String name, @Nullable String expectedEtag) {
+  public void delete(ResourceType<?> type, String name, @Nullable String expectedEtag, @Nullable String author) {
     write(tx -> {
-      deleteIn(tx, type, name, expectedEtag);
+      deleteIn(tx, type, name, expectedEtag, SitrepStore.authorOrAnonymous(author));
       return null;
     });
   }
 
   private <T extends Resource> void deleteIn(Tx tx, ResourceType<T> type, String name,
-      @Nullable String expectedEtag) throws SQLException {
+      @Nullable String expectedEtag, String author) throws SQLException {
     long revision = lockRevision(tx);
     Stored<T> old = current(tx, type, name).orElseThrow(() -> new StoreException.NotFound(name));
     if (!isNullOrEmpty(expectedEtag) && !expectedEtag.equals(old.etag())) {
@@ -349,12 +350,13 @@ public final class JdbcStore implements SitrepStore {
     Instant now = clock.instant();
     long rev = ++revision;
     archiveCurrent(tx, type, name);
-    PreparedStatement tomb = tx.prepare("INSERT INTO versions (name, revision, known_from, change, etag, payload)"
-        + " VALUES (?, ?, ?, 'D', ?, NULL)");
+    PreparedStatement tomb = tx.prepare("INSERT INTO versions (name, revision, known_from, change, etag, payload,"
+        + " author) VALUES (?, ?, ?, 'D', ?, NULL, ?)");
     tomb.setString(1, name);
     tomb.setLong(2, rev);
     tomb.setLong(3, Times.toNanos(now));
     tomb.setString(4, Etags.of(name, rev));
+    tomb.setString(5, author);
     tomb.executeUpdate();
     PreparedStatement ps = tx.prepare("DELETE FROM " + table(type) + " WHERE name = ?");
     ps.setString(1, name);
@@ -365,8 +367,8 @@ public final class JdbcStore implements SitrepStore {
 
   /** Copies the current row of {@code name} into versions, before it is replaced or deleted. */
   private static void archiveCurrent(Tx tx, ResourceType<?> type, String name) throws SQLException {
-    PreparedStatement ps = tx.prepare("INSERT INTO versions (name, revision, known_from, change, etag, payload)"
-        + " SELECT name, revision, update_time, change, etag, payload FROM " + table(type) + " WHERE name = ?");
+    PreparedStatement ps = tx.prepare("INSERT INTO versions (name, revision, known_from, change, etag, payload, author)"
+        + " SELECT name, revision, update_time, change, etag, payload, author FROM " + table(type) + " WHERE name = ?");
     ps.setString(1, name);
     ps.executeUpdate();
   }
@@ -398,7 +400,8 @@ public final class JdbcStore implements SitrepStore {
   }
 
   @Override
-  public BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId) {
+  public BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId,
+      @Nullable String author) {
     return write(tx -> {
       long revision = lockRevision(tx);
       if (!isNullOrEmpty(requestId)) {
@@ -413,7 +416,7 @@ public final class JdbcStore implements SitrepStore {
       }
       checkBatch(tx, derived);
       Instant now = clock.instant();
-      Writes w = new Writes(now);
+      Writes w = new Writes(now, SitrepStore.authorOrAnonymous(author));
       ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(batch.size());
       for (Indexes.Derived d : derived) {
         w.insertCurrent(d, d.resource(), ++revision, 'C');
@@ -528,7 +531,7 @@ public final class JdbcStore implements SitrepStore {
             break;
           }
           PreparedStatement update = tx.prepare(sql.toString());
-          Writes w = new Writes(clock.instant());
+          Writes w = new Writes(clock.instant(), SitrepStore.ANONYMOUS);
           for (Indexes.Derived d : page) {
             for (int i = 0; i < columns.size(); i++) {
               setText(update, i + 1, d.columnValues()[i]);
@@ -650,7 +653,7 @@ public final class JdbcStore implements SitrepStore {
         Times.fromNanos(rs.getLong(4)), Times.fromNanos(rs.getLong(5)));
   }
 
-  /** Reads (revision, known_from, change, etag, payload). */
+  /** Reads (revision, known_from, change, etag, payload, author). */
   private static <T extends Resource> Version<T> version(ResourceType<T> type, ResultSet rs) throws SQLException {
     byte[] payload = rs.getBytes(5);
     Version.Change change = switch (rs.getString(3).charAt(0)) {
@@ -660,7 +663,7 @@ public final class JdbcStore implements SitrepStore {
       default -> throw new IllegalStateException("unknown change " + rs.getString(3));
     };
     return new Version<>(rs.getLong(1), payload == null ? null : type.cast(ResourceCodec.decode(payload)),
-        Times.fromNanos(rs.getLong(2)), change, rs.getString(4));
+        Times.fromNanos(rs.getLong(2)), change, rs.getString(4), rs.getString(6));
   }
 
   /**
@@ -777,25 +780,27 @@ public final class JdbcStore implements SitrepStore {
   private static final class Writes {
     private final Instant now;
     private final long nowNanos;
+    private final String author;
     private final Map<String, Rows> current = new LinkedHashMap<>();
     private final Rows refs = new Rows("refs", List.of("to_name", "from_name", "field"));
     private final Rows values = new Rows("filter_values", List.of("collection", "field", "value", "name"));
 
-    Writes(Instant now) {
+    Writes(Instant now, String author) {
       this.now = now;
+      this.author = author;
       this.nowNanos = Times.toNanos(now);
     }
 
     <T extends Resource> Stored<T> insertCurrent(Indexes.Derived d, T r, long revision, char change) {
       Rows rows = current.computeIfAbsent(d.collection(), collection -> {
         List<String> columns = new ArrayList<>(List.of("name", "revision", "etag", "create_time", "update_time",
-            "change", "payload"));
+            "change", "payload", "author"));
         Indexes.columns(collection).forEach(col -> columns.add(col.column()));
         return new Rows(collection, columns);
       });
       String etag = Etags.of(r.name(), revision);
       rows.add(r.name()).add(revision).add(etag).add(nowNanos).add(nowNanos).add(String.valueOf(change))
-          .add(ResourceCodec.encode(r));
+          .add(ResourceCodec.encode(r)).add(author);
       for (String v : d.columnValues()) {
         rows.add(v);
       }

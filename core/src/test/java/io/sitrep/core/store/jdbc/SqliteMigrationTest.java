@@ -107,6 +107,84 @@ class SqliteMigrationTest {
     }
   }
 
+  /**
+   * A data directory written by the V2 schema (no authors) migrates to V3: every version written
+   * before reads as made by {@link SitrepStore#ANONYMOUS}, and writes after it record their author.
+   */
+  @Test
+  void aV2DataDirectoryMigratesWithItsPastWritesAnonymous() throws Exception {
+    Path file = dataDir.resolve(JdbcStores.SQLITE_FILE);
+    String url = "jdbc:sqlite:" + file;
+    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
+        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target("2").load().migrate();
+    io.sitrep.core.model.Source shafaaq = Baghdad2020.sources().stream()
+        .filter(x -> x.name().equals(Baghdad2020.SHAFAAQ)).findFirst().orElseThrow();
+    io.sitrep.core.model.Source gone = Baghdad2020.sources().stream()
+        .filter(x -> !x.name().equals(Baghdad2020.SHAFAAQ)).findFirst().orElseThrow();
+    long t0 = Times.toNanos(T0);
+    long t1 = Times.toNanos(T0.plusSeconds(60));
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.setAutoCommit(false);
+      // As V2 wrote them: Shafaaq created (superseded, in versions), then updated (current row);
+      // another source created and deleted (both in versions).
+      List<Indexes.Column> columns = Indexes.columns("sources");
+      StringBuilder sql = new StringBuilder("INSERT INTO sources (name, revision, etag, create_time, update_time,"
+          + " change, payload");
+      columns.forEach(col -> sql.append(", ").append(col.column()));
+      sql.append(") VALUES (?, ?, ?, ?, ?, 'U', ?").append(", ?".repeat(columns.size())).append(')');
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        ps.setString(1, shafaaq.name());
+        ps.setLong(2, 3);
+        ps.setString(3, Etags.of(shafaaq.name(), 3));
+        ps.setLong(4, t0);
+        ps.setLong(5, t1);
+        ps.setBytes(6, ResourceCodec.encode(shafaaq));
+        String[] values = Indexes.derive(shafaaq).columnValues();
+        for (int i = 0; i < values.length; i++) {
+          ps.setString(7 + i, values[i]);
+        }
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO versions (name, revision, known_from, change, etag,"
+          + " payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+        Object[][] rows = {{shafaaq.name(), 1L, t0, "C", shafaaq}, {gone.name(), 2L, t0, "C", gone},
+            {gone.name(), 4L, t1, "D", null}};
+        for (Object[] row : rows) {
+          ps.setString(1, (String) row[0]);
+          ps.setLong(2, (Long) row[1]);
+          ps.setLong(3, (Long) row[2]);
+          ps.setString(4, (String) row[3]);
+          ps.setString(5, Etags.of((String) row[0], (Long) row[1]));
+          ps.setBytes(6, row[4] == null ? null : ResourceCodec.encode((Resource) row[4]));
+          ps.executeUpdate();
+        }
+      }
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("UPDATE store_meta SET last_revision = 4, index_fingerprint = '"
+            + Indexes.fingerprint() + "' WHERE id = 1");
+      }
+      c.commit();
+    }
+
+    MutableClock clock = new MutableClock(T0.plusSeconds(120));
+    try (SitrepStore migrated = JdbcStores.openSqlite(dataDir, clock)) {
+      assertThat(migrated.history(ResourceType.SOURCES, shafaaq.name()))
+          .extracting(v -> v.revision() + " " + v.change() + " " + v.author())
+          .containsExactly("1 CREATED anonymous", "3 UPDATED anonymous");
+      assertThat(migrated.history(ResourceType.SOURCES, gone.name()))
+          .extracting(v -> v.revision() + " " + v.change() + " " + v.author())
+          .containsExactly("2 CREATED anonymous", "4 DELETED anonymous");
+      assertThat(migrated.get(ResourceType.SOURCES, shafaaq.name()).orElseThrow().value()).isEqualTo(shafaaq);
+
+      migrated.update(shafaaq, null, "alice@desk");
+      migrated.create(gone, null, "bob@desk");
+      assertThat(migrated.history(ResourceType.SOURCES, shafaaq.name())).extracting(v -> v.author())
+          .containsExactly("anonymous", "anonymous", "alice@desk");
+      assertThat(migrated.history(ResourceType.SOURCES, gone.name())).extracting(v -> v.author())
+          .containsExactly("anonymous", "anonymous", "bob@desk");
+    }
+  }
+
   private static <T extends Resource> void checkFilters(ResourceType<T> type, SitrepStore migrated,
       SitrepStore expected) {
     List<T> live = new ArrayList<>();
