@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       TruthBench.class,
       io.sitrep.bench.imports.ImportBench.class,
       io.sitrep.bench.ingest.IngestBench.class,
+      io.sitrep.bench.load.LoadBench.class,
       io.sitrep.bench.actors.ResolveBench.class,
       io.sitrep.bench.actors.TensionBench.class,
     })
