@@ -40,6 +40,14 @@ public final class JdbcStores {
   static final String MIGRATIONS = "classpath:io/sitrep/core/store/jdbc/migration";
   private static final int SQLITE_READERS = 4;
   private static final int POSTGRESQL_CONNECTIONS = 8;
+  /**
+   * How long a call waits for a PostgreSQL connection before it fails as unavailable: shorter than
+   * a client's usual deadline, so a database that is down or restarting shows as UNAVAILABLE (which
+   * clients retry) rather than DEADLINE_EXCEEDED. Hikari drops dead connections when it checks them
+   * on borrow and opens new ones once the database is back.
+   */
+  private static final long POSTGRESQL_CONNECTION_TIMEOUT_MILLIS = 5_000;
+  private static final long POSTGRESQL_VALIDATION_TIMEOUT_MILLIS = 2_000;
   private static final int BUSY_TIMEOUT_MILLIS = 30_000;
   /** Checkpoint the WAL into the database every ~256 MiB (4 KiB pages). */
   private static final int WAL_AUTOCHECKPOINT_PAGES = 65_536;
@@ -117,6 +125,8 @@ public final class JdbcStores {
   public static HikariConfig postgresql(String url) {
     HikariConfig config = new HikariConfig();
     config.setDriverClassName("org.postgresql.Driver");
+    config.setConnectionTimeout(POSTGRESQL_CONNECTION_TIMEOUT_MILLIS);
+    config.setValidationTimeout(POSTGRESQL_VALIDATION_TIMEOUT_MILLIS);
     if (url.startsWith("jdbc:postgresql:")) {
       config.setJdbcUrl(url);
       return config;
