@@ -1,7 +1,6 @@
 package io.sitrep.bench.truth;
 
 import io.sitrep.core.truth.ClaimMatrix;
-import io.sitrep.core.truth.CopyIndex;
 import io.sitrep.core.truth.Floor;
 import io.sitrep.core.truth.TruthDiscoveries;
 import io.sitrep.core.truth.TruthDiscovery;
@@ -55,13 +54,13 @@ public final class TruthBench implements Callable<Integer> {
       Accu.accuCopy().run(warm);
       TruthDiscoveries.defaultConfiguration().run(warm);
       Floor.truthFinder(warm, 20);
-      Floor.accu(warm, 20, Floor.copyIndex(warm));
+      Floor.accu(warm, 20);
     }
     System.out.println("algorithm,iterations,ms,floor_ms,ratio,peak_heap_mb");
     TruthOptions options = TruthOptions.defaults().withMaxIterations(iterations);
-    time(m, new TruthFinder(), options, it -> Floor.truthFinder(m, it), null);
-    time(m, Accu.accuCopy(), options, null, "copy");
-    time(m, TruthDiscoveries.defaultConfiguration(), options, null, "copy");
+    time(m, new TruthFinder(), options, it -> Floor.truthFinder(m, it));
+    time(m, Accu.accuCopy(), options, it -> Floor.accu(m, it));
+    time(m, TruthDiscoveries.defaultConfiguration(), options, it -> Floor.accu(m, it));
     return 0;
   }
 
@@ -70,7 +69,7 @@ public final class TruthBench implements Callable<Integer> {
   }
 
   private static void time(
-      ClaimMatrix m, TruthDiscovery a, TruthOptions options, FloorRun floor, String copy) {
+      ClaimMatrix m, TruthDiscovery a, TruthOptions options, FloorRun floor) {
     System.gc();
     resetPeaks();
     long start = System.nanoTime();
@@ -79,13 +78,7 @@ public final class TruthBench implements Callable<Integer> {
     double heap = peakHeapMb();
     int it = r.iterations();
     long floorStart = System.nanoTime();
-    double check;
-    if (floor != null) {
-      check = floor.run(it);
-    } else {
-      CopyIndex index = Floor.copyIndex(m);
-      check = Floor.accu(m, it, index);
-    }
+    double check = floor.run(it);
     long floorMs = ms(floorStart);
     System.out.printf(
         Locale.ROOT, "%s,%d,%d,%d,%.2f,%.0f%n",

@@ -63,10 +63,14 @@ import org.jspecify.annotations.Nullable;
  * We discount by the probability of dependence in either direction, since either way one of the
  * two votes is redundant. Dependence is computed from the previous iteration's {@code P} and
  * {@code A}, starting in the second iteration. Only pairs sharing at least one equal value and
- * at least two items are considered, at most {@link CopyIndex#maxPairs} of them (those sharing
- * the most items), enumerated on items of bounded size ({@link CopyIndex}): the cost per
- * iteration is two passes over the agreeing claim pairs plus a few logarithms per source pair,
- * never the square of the number of sources.
+ * at least two items are considered, counted in one pass per item over its claim pairs
+ * ({@link CopyIndex}, on a hash sample of the items beyond {@code max(2^20, claims / 8)}
+ * claim pairs). The discounts are
+ * kept sparse: the vote is the plain sum of {@code A'} minus the discounted part of the few
+ * claims with {@code I < 1}, so an iteration costs Accu's own passes over the claims plus one
+ * pass over the sampled agreeing claim pairs and one logarithm per source pair when detection
+ * runs (every iteration with exact counts, iterations 1, 4, 16 on a sample; {@link
+ * #detectsIn}).
  *
  * <h2>Uncontested claims</h2>
  *
@@ -242,6 +246,7 @@ public final class Accu implements TruthDiscovery {
 
   @Override
   public TruthResult run(ClaimMatrix m, TruthOptions options) {
+    Iterations it = new Iterations(options);
     final double n = config.n();
     final double c = config.c();
     final double kappa = config.priorStrength();
@@ -272,15 +277,22 @@ public final class Accu implements TruthDiscovery {
     double[] next = new double[numSources];
     SimilarityTable sim =
         config.similarity() != null && config.rho() != 0
-            ? SimilarityTable.build(m, config.similarity(), 1e-9)
+            ? SimilarityTable.build(m, config.similarity(), 1e-9, it)
             : null;
-    CopyIndex copies = config.copyDetection() ? CopyIndex.build(m) : null;
-    double[] I = copies != null ? new double[m.numClaims()] : null;
+    CopyIndex copies = config.copyDetection() ? CopyIndex.build(m, it) : null;
+    CopyIndex.Discounts discounts = CopyIndex.Discounts.NONE;
 
     int[] valueItem = m.valueItemArray();
     boolean[] informative = config.onlyContested() ? informativeItems(m, options) : null;
     PooledCopy pooled = config.pooledCopy() ? PooledCopy.build(m) : null;
-    Iterations it = new Iterations(options);
+    if (pooled != null && pooled.items.length == 0) {
+      pooled = null; // nobody shares an item with a one-claim source: every discount stays 1
+    }
+    // The dense I(S, v) only the pooled copy model reads; the vote uses the sparse discounts.
+    double[] I = pooled != null && copies != null ? new double[m.numClaims()] : null;
+    if (I != null) {
+      Arrays.fill(I, 1.0);
+    }
     while (it.next()) {
       if (pooled != null && it.count() > 0) {
         double poolAccuracy =
@@ -288,42 +300,43 @@ public final class Accu implements TruthDiscovery {
         pooled.update(m, A, I, poolAccuracy, n, config.alpha(), c);
       }
       // Independence of each claim's vote, from last iteration's P and A.
-      if (copies != null && it.count() > 0) {
-        Arrays.fill(I, 1.0);
-        discountCopies(m, copies, A, P, n, config.alpha(), c, I);
+      if (copies != null && it.count() > 0 && detectsIn(copies, it.count())) {
+        discounts = detectCopies(m, copies, A, P, n, config.alpha(), c, it);
+        if (I != null) {
+          discounts.fill(I);
+        }
       }
       for (int s = 0; s < numSources; s++) {
         Aprime[s] = Math.log(n * A[s] / (1 - A[s]));
       }
-      if (pooled != null) {
-        for (int v = 0; v < numValues; v++) {
-          double sum = 0;
+      for (int v = 0; v < numValues; v++) {
+        it.poll(v);
+        double sum = 0;
+        if (pooled != null) {
           for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
-            double w = Aprime[claimSource[k]] * pooled.discount(claimSource[k], v);
-            sum += I != null && it.count() > 0 ? w * I[k] : w;
+            sum += Aprime[claimSource[k]] * pooled.discount(claimSource[k], v);
           }
-          C[v] = sum;
-        }
-      } else if (I == null || it.count() == 0) {
-        for (int v = 0; v < numValues; v++) {
-          double sum = 0;
+        } else {
           for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
             sum += Aprime[claimSource[k]];
           }
-          C[v] = sum;
         }
-      } else {
-        for (int v = 0; v < numValues; v++) {
-          double sum = 0;
-          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
-            sum += Aprime[claimSource[k]] * I[k];
-          }
-          C[v] = sum;
-        }
+        C[v] = sum;
+      }
+      // C(v) = sum A'(S) I(S, v): take off the discounted part of the few votes with I < 1.
+      int[] discountedValue = discounts.value;
+      int[] discountedSource = discounts.source;
+      double[] independence = discounts.independence;
+      for (int q = 0; q < independence.length; q++) {
+        int v = discountedValue[q];
+        int s = discountedSource[q];
+        double w = pooled != null ? Aprime[s] * pooled.discount(s, v) : Aprime[s];
+        C[v] -= w * (1 - independence[q]);
       }
       if (sim != null) {
         double rho = config.rho();
         for (int v = 0; v < numValues; v++) {
+          it.poll(v);
           double sum = C[v];
           for (int k = sim.start[v]; k < sim.start[v + 1]; k++) {
             sum += rho * C[sim.other[k]] * sim.sim[k];
@@ -332,6 +345,7 @@ public final class Accu implements TruthDiscovery {
         }
       }
       for (int i = 0; i < numItems; i++) {
+        it.poll(i);
         int first = itemValueStart[i];
         int last = itemValueStart[i + 1];
         double max = 0;
@@ -351,9 +365,15 @@ public final class Accu implements TruthDiscovery {
         }
       }
       Seeds.clampGold(m, options, P, 1, 0);
+      long work = 0;
       for (int s = 0; s < numSources; s++) {
         int from = sourceClaimStart[s];
         int to = sourceClaimStart[s + 1];
+        work += to - from + 1;
+        if (work > Iterations.POLL_STEP) {
+          it.poll();
+          work = 0;
+        }
         double sum = 0;
         double count;
         if (informative == null) {
@@ -399,24 +419,52 @@ public final class Accu implements TruthDiscovery {
   }
 
   /**
-   * Multiplies into {@code I} the discount {@code 1 - c Pr(dependent)} of the less accurate
-   * source of every likely-dependent pair, on each claim the pair agrees on. The counts per
-   * pair: {@code kt = sum P(v)} over the agreed values, {@code kf = same - kt}, {@code kd}
-   * fixed; see {@link CopyIndex}.
+   * Whether copy detection runs in iteration {@code count} (1-based after the first). With
+   * exact pair statistics (every data set under {@link CopyIndex#pairInstanceBudget}) in every
+   * iteration, as in the paper; on a sample of the items, in iterations 1, 4, 16, 64, ...:
+   * Dong et al. alternate copy detection and truth discovery until both settle, and the
+   * accuracies a detection depends on move less and less from one iteration to the next, so
+   * re-detecting at quadrupling intervals tracks them at a logarithmic share of the cost.
    */
-  static void discountCopies(
+  static boolean detectsIn(CopyIndex copies, int count) {
+    return !copies.sampled || (count & (count - 1)) == 0 && Integer.numberOfTrailingZeros(count) % 2 == 0;
+  }
+
+  /**
+   * The discount {@code 1 - c Pr(dependent)} of the later (less accurate) source of every
+   * likely-dependent pair, on each claim the pair agrees on. The counts per pair: {@code kt =
+   * sum P(v)} over the agreed values, {@code kf = same - kt}, {@code kd} fixed; see {@link
+   * CopyIndex}. The likelihoods' logarithms factor into per-source terms ({@code ln Pt = ln A1
+   * + ln A2}, {@code ln(A2 c + Pt (1 - c)) = ln A2 + ln(c + A1 (1 - c))}, ...), so a pair costs
+   * one logarithm and three exponentials.
+   */
+  static CopyIndex.Discounts detectCopies(
       ClaimMatrix m, CopyIndex copies, double[] A, double[] P, double n, double alpha, double c,
-      double[] I) {
+      Iterations it) {
     int numPairs = copies.numPairs;
     double[] kt = new double[numPairs];
     double[] factor = new double[numPairs];
     boolean[] aLater = new boolean[numPairs];
-    copies.expectedTrue(m, P, kt);
+    copies.expectedTrue(P, kt);
+    int numSources = A.length;
+    double[] logA = new double[numSources];
+    double[] log1mA = new double[numSources];
+    double[] logTrueCopy = new double[numSources];
+    double[] logFalseCopy = new double[numSources];
+    for (int s = 0; s < numSources; s++) {
+      logA[s] = Math.log(A[s]);
+      log1mA[s] = Math.log(1 - A[s]);
+      // ln(c + A (1 - c)) and ln(c + (1 - A)(1 - c) / n): the copier's side of the terms.
+      logTrueCopy[s] = Math.log(c + A[s] * (1 - c));
+      logFalseCopy[s] = Math.log(c + (1 - A[s]) * (1 - c) / n);
+    }
+    double logN = Math.log(n);
     double logIndependent = Math.log(1 - alpha);
     double logDirection = Math.log(alpha / 2);
     double log1mc = Math.log(1 - c);
     boolean any = false;
     for (int p = 0; p < numPairs; p++) {
+      it.poll(p);
       int a = copies.pairA[p];
       int b = copies.pairB[p];
       double A1 = A[a];
@@ -427,16 +475,13 @@ public final class Accu implements TruthDiscovery {
       double Pt = A1 * A2;
       double Pf = (1 - A1) * (1 - A2) / n;
       double logPd = Math.log(1 - Pt - Pf);
-      double L0 = kT * Math.log(Pt) + kF * Math.log(Pf) + kD * logPd;
+      double L0 = kT * (logA[a] + logA[b]) + kF * (log1mA[a] + log1mA[b] - logN) + kD * logPd;
       double logDiffCopy = kD * (logPd + log1mc);
+      // S_a copies S_b: ln(A2 c + Pt (1 - c)) = ln A2 + ln(c + A1 (1 - c)), and so on.
       double Lab =
-          kT * Math.log(A2 * c + Pt * (1 - c))
-              + kF * Math.log((1 - A2) * c + Pf * (1 - c))
-              + logDiffCopy;
+          kT * (logA[b] + logTrueCopy[a]) + kF * (log1mA[b] + logFalseCopy[a]) + logDiffCopy;
       double Lba =
-          kT * Math.log(A1 * c + Pt * (1 - c))
-              + kF * Math.log((1 - A1) * c + Pf * (1 - c))
-              + logDiffCopy;
+          kT * (logA[a] + logTrueCopy[b]) + kF * (log1mA[a] + logFalseCopy[b]) + logDiffCopy;
       double w0 = logIndependent + L0;
       double wab = logDirection + Lab;
       double wba = logDirection + Lba;
@@ -444,13 +489,11 @@ public final class Accu implements TruthDiscovery {
       double e0 = Math.exp(w0 - max);
       double dependent = Math.exp(wab - max) + Math.exp(wba - max);
       double f = 1 - c * dependent / (e0 + dependent);
-      factor[p] = f < 1 - 1e-9 ? f : 1;
+      factor[p] = f < 1 - CopyIndex.MIN_DISCOUNT ? f : 1;
       any |= factor[p] < 1;
       aLater[p] = A1 < A2 || (A1 == A2 && a > b);
     }
-    if (any) {
-      copies.discount(m, factor, aLater, I);
-    }
+    return any ? copies.discounts(m, factor, aLater, it) : CopyIndex.Discounts.NONE;
   }
 
   /** Buckets of source size, {@code floor(log2 |V(S)|)}, for the empirical prior. */

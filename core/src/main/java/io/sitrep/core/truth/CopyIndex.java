@@ -3,58 +3,71 @@ package io.sitrep.core.truth;
 import java.util.Arrays;
 
 /**
- * The sparse source pairs {@link Accu}'s copy detection looks at, built once per run, with the
- * per-iteration arithmetic on primitive arrays.
+ * The source pairs {@link Accu}'s copy detection (Dong, Berti-Equille, Srivastava, VLDB 2009)
+ * looks at, built once per run on primitive arrays, and the discounts it derives from them.
  *
- * <h2>Which pairs</h2>
+ * <h2>Which pairs, from which items</h2>
  *
- * A pair {@code (a, b)}, {@code a < b}, is listed when it gives the <i>same value</i> for at
- * least one shared item and shares at least {@code minShared} items ({@code >= 2}). A pair that
- * only disagrees has no evidence of copying (its likelihood ratio favours independence), and one
- * shared item is too little evidence to tell a copier from an independent source that happens
- * to be right (Dong et al. 2009 compute dependence from the shared items; with one item the
- * posterior barely leaves the prior {@code alpha}). {@code minShared} starts at 2 and is raised
- * until at most {@link #maxPairs} pairs remain ({@code max(2^17, claims / 64)}: a pair costs a
- * few logarithms per iteration, some 50 times a claim's share of the vote, so the budget keeps
- * copy detection under the cost of the vote itself), so memory and the cost per iteration are
- * bounded whatever the data: the pairs sharing the most items, which carry the most evidence,
- * are the ones kept.
+ * The statistics of a pair {@code (a, b)}, {@code a < b}, are counted one source {@code a} at a
+ * time over the claims on the items it claims, into dense per-source counters: {@code shared} items and {@code same} values ({@code kt + kf}; {@code
+ * kd = shared - same}). A pair is kept when it gives the same value on at least one shared item
+ * and shares at least two: a pair that only disagrees has no evidence of copying (its likelihood
+ * ratio favours independence), and with one shared item the posterior barely leaves the prior
+ * {@code alpha}. Items with more than {@link #MAX_ITEM_CLAIMS} claims are left out (their claim
+ * pairs cost the square of that and say little about any one pair).
  *
- * <p>Pairs are enumerated from items with at most {@code maxItemClaims} claims ({@link
- * #MAX_ITEM_CLAIMS}, lowered until the agreeing claim pairs fit in {@link #MAX_AGREEMENTS}):
- * an item claimed by hundreds of sources costs the square of that to enumerate and says little
- * about any one pair.
+ * <p><b>Budget.</b> The claim pairs of all items cost {@code sum_i n_i (n_i - 1) / 2}, the square
+ * of the item sizes: some 10^8 on ten million claims. When that exceeds {@link
+ * #pairInstanceBudget} ({@code max(2^20, claims / 8)}), the statistics are counted on a sample of the items, each kept
+ * with probability {@code budget / total} by a fixed hash of its id (reproducible, independent of
+ * the claims), so every pair's counts shrink by the same expected factor. This is an
+ * approximation of the paper's counts: a pair sharing hundreds of items keeps tens of them in
+ * the sample, ample to tell copying (shared false values have probability {@code (1 - A1)(1 - A2)
+ * / n} under independence) from independence; a pair sharing a handful of items among millions
+ * of claims may lose its evidence and stay at the prior. Below the budget (every data set with
+ * ground truth we evaluate on) the counts are exact.
  *
  * <h2>Layout</h2>
  *
- * Per pair {@code p}: {@code pairA[p] < pairB[p]}, {@code same[p]} shared items with equal
- * values ({@code kt + kf}) and {@code different[p]} ({@code kd}). Per agreeing claim pair, in
- * value-major order (the values of the eligible items, each value's claims {@code i < j} in
- * claim order), {@code agreementPair} names its source pair, or -1 when the pair was not kept.
- * One int per agreeing claim pair and six numbers per source pair; the expected counts {@code
- * kt = sum P(v)} are accumulated per iteration by one sequential pass over {@code
- * agreementPair} (see {@link #expectedTrue}).
+ * Per pair {@code p}: {@code pairA[p] < pairB[p]}, {@code same[p]}, {@code different[p]}. Per
+ * agreeing claim pair on a counted item: {@code agreePair} (the kept pair) and {@code
+ * agreeValue} (the shared value), so the expected counts {@code kt = sum P(v)} are one
+ * sequential pass ({@link #expectedTrue}).
+ *
+ * <h2>Discounts</h2>
+ *
+ * {@link #discounts} turns each pair's discount factor into the claims it applies to, on every
+ * item (sampled or not): the later source's claim on each value both sources give. Only pairs
+ * whose factor is below {@code 1 - }{@link #MIN_DISCOUNT} are applied, so the work is
+ * proportional to the claims of the sources with a likely copier partner, not to all claim pairs;
+ * the result is sparse ({@link Discounts}).
  */
-public final class CopyIndex {
+final class CopyIndex {
   /** Items with more claims than this are not enumerated for pairs. */
   static final int MAX_ITEM_CLAIMS = 256;
 
-  /** The pair budget: {@code max(2^17, claims / 64)} source pairs. */
-  static int maxPairs(int numClaims) {
-    return Math.max(1 << 17, numClaims / 64);
+  /**
+   * Claim pairs counted at most (in expectation) before items are sampled: {@code max(2^20,
+   * claims / 8)}, so counting costs a fraction of one pass of the vote over the claims.
+   */
+  static long pairInstanceBudget(int numClaims) {
+    return Math.max(1L << 20, numClaims / 8);
   }
 
-  /** At most this many agreeing claim pairs are indexed (256 MB of ints). */
-  static final long MAX_AGREEMENTS = 1L << 26;
+  /** A discount of a vote by less than this fraction is not applied. */
+  static final double MIN_DISCOUNT = 1e-9;
 
   final int numPairs;
   final int[] pairA;
   final int[] pairB;
   final int[] same;
   final int[] different;
-  final int maxItemClaims;
-  final int minShared;
-  final int[] agreementPair;
+  final int[] agreePair;
+  final int[] agreeValue;
+  /** Per source {@code s}, {@code sum |S(v)|} over its claims: what discounting it costs. */
+  final long[] work;
+  /** Whether the statistics come from a sample of the items (see the class comment). */
+  final boolean sampled;
 
   private CopyIndex(
       int numPairs,
@@ -62,280 +75,380 @@ public final class CopyIndex {
       int[] pairB,
       int[] same,
       int[] different,
-      int maxItemClaims,
-      int minShared,
-      int[] agreementPair) {
+      int[] agreePair,
+      int[] agreeValue,
+      long[] work,
+      boolean sampled) {
     this.numPairs = numPairs;
     this.pairA = pairA;
     this.pairB = pairB;
     this.same = same;
     this.different = different;
-    this.maxItemClaims = maxItemClaims;
-    this.minShared = minShared;
-    this.agreementPair = agreementPair;
+    this.agreePair = agreePair;
+    this.agreeValue = agreeValue;
+    this.work = work;
+    this.sampled = sampled;
   }
 
   /** Source pairs kept. */
-  public int pairs() {
+  int pairs() {
     return numPairs;
   }
 
-  /** Agreeing claim pairs of the kept source pairs. */
-  public long agreements() {
-    long sum = 0;
-    for (int p = 0; p < numPairs; p++) {
-      sum += same[p];
-    }
-    return sum;
-  }
-
-  /** The fewest shared items a kept pair has. */
-  public int minShared() {
-    return minShared;
-  }
-
-  /**
-   * {@code kt[p] = sum P(v)} over the values pair {@code p} agrees on, into {@code kt} (zeroed
-   * first).
-   */
-  void expectedTrue(ClaimMatrix m, double[] P, double[] kt) {
+  /** {@code kt[p] = sum P(v)} over the values pair {@code p} agrees on (zeroed first). */
+  void expectedTrue(double[] P, double[] kt) {
     Arrays.fill(kt, 0, numPairs, 0);
-    int[] itemValueStart = m.itemValueStartArray();
-    int[] valueClaimStart = m.valueClaimStartArray();
-    int cursor = 0;
-    for (int i = 0; i < m.numItems(); i++) {
-      int first = itemValueStart[i];
-      int last = itemValueStart[i + 1];
-      if (valueClaimStart[last] - valueClaimStart[first] > maxItemClaims) {
-        continue;
-      }
-      for (int v = first; v < last; v++) {
-        int k = valueClaimStart[v + 1] - valueClaimStart[v];
-        int pairs = k * (k - 1) / 2;
-        double pv = P[v];
-        for (int q = 0; q < pairs; q++) {
-          int p = agreementPair[cursor + q];
-          if (p >= 0) {
-            kt[p] += pv;
-          }
-        }
-        cursor += pairs;
+    int[] pair = agreePair;
+    int[] value = agreeValue;
+    for (int q = 0; q < pair.length; q++) {
+      kt[pair[q]] += P[value[q]];
+    }
+  }
+
+  /**
+   * The claims whose vote is discounted, and by how much: {@code I(S, v)} where it is not 1,
+   * with each claim's value and source beside it so the vote's correction pass reads only these
+   * arrays.
+   */
+  static final class Discounts {
+    static final Discounts NONE = new Discounts(new int[0], new int[0], new int[0], new double[0]);
+
+    final int[] claim;
+    final int[] value;
+    final int[] source;
+    /** {@code I} of each of those claims, in (0, 1). */
+    final double[] independence;
+
+    Discounts(int[] claim, int[] value, int[] source, double[] independence) {
+      this.claim = claim;
+      this.value = value;
+      this.source = source;
+      this.independence = independence;
+    }
+
+    int size() {
+      return claim.length;
+    }
+
+    /** Writes the discounts into a dense {@code I} (1 elsewhere). */
+    void fill(double[] I) {
+      Arrays.fill(I, 1.0);
+      for (int q = 0; q < claim.length; q++) {
+        I[claim[q]] = independence[q];
       }
     }
   }
 
   /**
-   * Multiplies {@code factor[p]} into the vote {@code I} of the later source's claim on each
-   * value pair {@code p} agrees on; {@code aLater[p]} says which source is later.
+   * Multiplies the factor of each dependent pair (see the class comment) into the vote of the
+   * later source's claim on each value both sources give; {@code aLater[p]} says whether {@code
+   * pairA[p]} is the later one. One later source at a time: its earlier partners' factors go
+   * into a dense per-source array, and each of its claims multiplies the entries of the sources
+   * claiming the same value (1 for non-partners), so a source costs {@code work[s] = sum_v
+   * |S(v)|} over its claims.
    */
-  void discount(ClaimMatrix m, double[] factor, boolean[] aLater, double[] I) {
-    int[] itemValueStart = m.itemValueStartArray();
-    int[] valueClaimStart = m.valueClaimStartArray();
-    int[] claimSource = m.claimSourceArray();
-    int cursor = 0;
-    for (int it = 0; it < m.numItems(); it++) {
-      int first = itemValueStart[it];
-      int last = itemValueStart[it + 1];
-      if (valueClaimStart[last] - valueClaimStart[first] > maxItemClaims) {
-        continue;
-      }
-      for (int v = first; v < last; v++) {
-        int from = valueClaimStart[v];
-        int to = valueClaimStart[v + 1];
-        for (int ci = from; ci < to; ci++) {
-          for (int cj = ci + 1; cj < to; cj++) {
-            int p = agreementPair[cursor++];
-            if (p >= 0 && factor[p] < 1) {
-              boolean ciIsA = claimSource[ci] == pairA[p];
-              I[ciIsA == aLater[p] ? ci : cj] *= factor[p];
-            }
-          }
-        }
+  Discounts discounts(ClaimMatrix m, double[] factor, boolean[] aLater, Iterations it) {
+    int numSources = m.numSources();
+    // The dependent pairs, strongest first, while the later sources' work fits the budget.
+    long[] order = new long[numPairs];
+    int dependent = 0;
+    for (int p = 0; p < numPairs; p++) {
+      if (factor[p] < 1 - MIN_DISCOUNT) {
+        // factor in (0, 1), to 31 bits, above the pair id: sorts strongest first.
+        order[dependent++] = (long) (factor[p] * (1L << 31)) << 32 | p;
       }
     }
-  }
-
-  static CopyIndex build(ClaimMatrix m) {
-    int[] claimSource = m.claimSourceArray();
-    int[] valueItem = m.valueItemArray();
-    int[] itemValueStart = m.itemValueStartArray();
-    int[] valueClaimStart = m.valueClaimStartArray();
-    int numItems = m.numItems();
-    int numSources = m.numSources();
-
-    // The largest item size whose agreeing claim pairs fit the budget.
-    int maxItemClaims = MAX_ITEM_CLAIMS;
-    long totalAgreements;
-    while (true) {
-      totalAgreements = 0;
-      for (int i = 0; i < numItems; i++) {
-        if (valueClaimStart[itemValueStart[i + 1]] - valueClaimStart[itemValueStart[i]]
-            > maxItemClaims) {
+    if (dependent == 0) {
+      return Discounts.NONE;
+    }
+    long budget = applyBudget(m.numClaims());
+    boolean[] isLater = new boolean[numSources];
+    long all = 0;
+    for (int q = 0; q < dependent; q++) {
+      int p = (int) order[q];
+      int s = aLater[p] ? pairA[p] : pairB[p];
+      if (!isLater[s]) {
+        isLater[s] = true;
+        all += work[s];
+      }
+    }
+    if (all > budget) {
+      Arrays.sort(order, 0, dependent);
+    }
+    boolean[] admitted = new boolean[numSources];
+    int[] start = new int[numSources + 1];
+    long spent = 0;
+    int kept = 0;
+    for (int q = 0; q < dependent; q++) {
+      int p = (int) order[q];
+      int later = aLater[p] ? pairA[p] : pairB[p];
+      if (!admitted[later]) {
+        if (spent + work[later] > budget) {
           continue;
         }
-        for (int v = itemValueStart[i]; v < itemValueStart[i + 1]; v++) {
-          long k = valueClaimStart[v + 1] - valueClaimStart[v];
-          totalAgreements += k * (k - 1) / 2;
-        }
+        spent += work[later];
+        admitted[later] = true;
       }
-      if (totalAgreements <= MAX_AGREEMENTS || maxItemClaims <= 2) {
-        break;
-      }
-      maxItemClaims /= 2;
+      start[later + 1]++;
+      order[kept++] = p;
     }
-    boolean[] eligible = new boolean[numItems];
-    for (int i = 0; i < numItems; i++) {
-      eligible[i] =
-          valueClaimStart[itemValueStart[i + 1]] - valueClaimStart[itemValueStart[i]]
-              <= maxItemClaims;
+    for (int s = 0; s < numSources; s++) {
+      start[s + 1] += start[s];
     }
-
-    // Pass 1: how many agreeing pairs share each number of items.
-    PairScan scan = new PairScan(m, eligible);
-    long[] histogram = new long[65];
-    for (int a = 0; a < numSources; a++) {
-      int touched = scan.scan(a);
-      for (int t = 0; t < touched; t++) {
-        int b = scan.touched[t];
-        if (scan.same[b] > 0) {
-          histogram[Math.min(64, scan.shared[b])]++;
-        }
-      }
-      scan.clear(touched);
+    int[] fill = Arrays.copyOf(start, numSources);
+    int[] partnerPair = new int[kept];
+    for (int q = 0; q < kept; q++) {
+      int p = (int) order[q];
+      partnerPair[fill[aLater[p] ? pairA[p] : pairB[p]]++] = p;
     }
-    int minShared = 2;
-    long kept = 0;
-    for (int s = 2; s <= 64; s++) {
-      kept += histogram[s];
-    }
-    int maxPairs = maxPairs(m.numClaims());
-    while (kept > maxPairs && minShared < 64) {
-      kept -= histogram[minShared];
-      minShared++;
-    }
-
-    // Pass 2: keep the pairs, and name each agreeing claim pair's source pair.
-    int capacity = (int) Math.min(kept, maxPairs) + 1;
-    int[] pairA = new int[capacity];
-    int[] pairB = new int[capacity];
-    int[] same = new int[capacity];
-    int[] different = new int[capacity];
-    int[] agreementPair = new int[(int) totalAgreements];
-    long[] valueOffset = new long[m.numValues() + 1];
-    long running = 0;
-    for (int v = 0; v < m.numValues(); v++) {
-      valueOffset[v] = running;
-      if (eligible[valueItem[v]]) {
-        long k = valueClaimStart[v + 1] - valueClaimStart[v];
-        running += k * (k - 1) / 2;
-      }
-    }
-    valueOffset[m.numValues()] = running;
     int[] sourceClaimStart = m.sourceClaimStartArray();
     int[] sourceClaimId = m.sourceClaimIdArray();
     int[] claimValue = m.claimValueArray();
-    int[] pairOf = new int[numSources];
-    int numPairs = 0;
-    for (int a = 0; a < numSources; a++) {
-      int touched = scan.scan(a);
-      for (int t = 0; t < touched; t++) {
-        int b = scan.touched[t];
-        int shared = scan.shared[b];
-        if (scan.same[b] > 0 && shared >= minShared && numPairs < capacity) {
-          pairA[numPairs] = a;
-          pairB[numPairs] = b;
-          same[numPairs] = scan.same[b];
-          different[numPairs] = shared - scan.same[b];
-          pairOf[b] = numPairs++;
-        } else {
-          pairOf[b] = -1;
+    int[] claimSource = m.claimSourceArray();
+    int[] valueClaimStart = m.valueClaimStartArray();
+    double[] partnerFactor = new double[numSources];
+    Arrays.fill(partnerFactor, 1.0);
+    SimilarityTable.IntList claims = new SimilarityTable.IntList();
+    SimilarityTable.IntList claimValues = new SimilarityTable.IntList();
+    SimilarityTable.IntList claimSources = new SimilarityTable.IntList();
+    SimilarityTable.DoubleList values = new SimilarityTable.DoubleList();
+    long sinceLastPoll = 0;
+    for (int s = 0; s < numSources; s++) {
+      if (start[s] == start[s + 1]) {
+        continue;
+      }
+      for (int q = start[s]; q < start[s + 1]; q++) {
+        int p = partnerPair[q];
+        partnerFactor[pairA[p] == s ? pairB[p] : pairA[p]] = factor[p];
+      }
+      for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
+        int ci = sourceClaimId[k];
+        int v = claimValue[ci];
+        double independence = 1;
+        for (int cj = valueClaimStart[v]; cj < valueClaimStart[v + 1]; cj++) {
+          independence *= partnerFactor[claimSource[cj]];
+        }
+        if (independence < 1) {
+          claims.add(ci);
+          claimValues.add(v);
+          claimSources.add(s);
+          values.add(independence);
         }
       }
-      for (int k = sourceClaimStart[a]; k < sourceClaimStart[a + 1]; k++) {
-        int ca = sourceClaimId[k];
-        int v = claimValue[ca];
-        if (!eligible[valueItem[v]]) {
-          continue;
-        }
-        int from = valueClaimStart[v];
-        int size = valueClaimStart[v + 1] - from;
-        int ia = ca - from;
-        for (int jb = 0; jb < size; jb++) {
-          int b = claimSource[from + jb];
-          if (b > a) {
-            int lo = Math.min(ia, jb);
-            int hi = Math.max(ia, jb);
-            long at = valueOffset[v] + (long) lo * (2L * size - lo - 1) / 2 + (hi - lo - 1);
-            agreementPair[(int) at] = pairOf[b];
-          }
-        }
+      for (int q = start[s]; q < start[s + 1]; q++) {
+        int p = partnerPair[q];
+        partnerFactor[pairA[p] == s ? pairB[p] : pairA[p]] = 1.0;
       }
-      scan.clear(touched);
+      sinceLastPoll += work[s];
+      if (sinceLastPoll > Iterations.POLL_STEP) {
+        it.poll();
+        sinceLastPoll = 0;
+      }
     }
-    return new CopyIndex(
-        numPairs,
-        Arrays.copyOf(pairA, numPairs),
-        Arrays.copyOf(pairB, numPairs),
-        Arrays.copyOf(same, numPairs),
-        Arrays.copyOf(different, numPairs),
-        maxItemClaims,
-        minShared,
-        agreementPair);
+    return new Discounts(
+        claims.toArray(), claimValues.toArray(), claimSources.toArray(), values.toArray());
   }
 
-  /** For one source {@code a}, the later sources sharing eligible items with it. */
-  private static final class PairScan {
-    final int[] shared;
-    final int[] same;
-    final int[] touched;
-    private final ClaimMatrix m;
-    private final boolean[] eligible;
+  /** Work units (claims visited) the discounts may take per detection. */
+  static long applyBudget(int numClaims) {
+    return Math.max(1L << 20, numClaims / 8);
+  }
 
-    PairScan(ClaimMatrix m, boolean[] eligible) {
-      this.m = m;
-      this.eligible = eligible;
-      shared = new int[m.numSources()];
-      same = new int[m.numSources()];
-      touched = new int[m.numSources()];
+  static CopyIndex build(ClaimMatrix m) {
+    return build(m, new Iterations(TruthOptions.defaults()));
+  }
+
+  static CopyIndex build(ClaimMatrix m, Iterations it) {
+    int[] claimSource = m.claimSourceArray();
+    int[] claimValue = m.claimValueArray();
+    int[] itemValueStart = m.itemValueStartArray();
+    int[] valueClaimStart = m.valueClaimStartArray();
+    int[] sourceClaimStart = m.sourceClaimStartArray();
+    int[] sourceClaimValue = m.sourceClaimValueArray();
+    int numItems = m.numItems();
+    int numSources = m.numSources();
+
+    long total = 0;
+    for (int i = 0; i < numItems; i++) {
+      long n = valueClaimStart[itemValueStart[i + 1]] - valueClaimStart[itemValueStart[i]];
+      if (n >= 2 && n <= MAX_ITEM_CLAIMS) {
+        total += n * (n - 1) / 2;
+      }
     }
-
-    /** Fills {@code shared}, {@code same} and {@code touched}; returns how many were touched. */
-    int scan(int a) {
-      int[] claimSource = m.claimSourceArray();
-      int[] claimValue = m.claimValueArray();
-      int[] valueItem = m.valueItemArray();
-      int[] itemValueStart = m.itemValueStartArray();
-      int[] valueClaimStart = m.valueClaimStartArray();
-      int[] sourceClaimStart = m.sourceClaimStartArray();
-      int[] sourceClaimValue = m.sourceClaimValueArray();
-      int count = 0;
-      for (int k = sourceClaimStart[a]; k < sourceClaimStart[a + 1]; k++) {
-        int value = sourceClaimValue[k];
-        int item = valueItem[value];
-        if (!eligible[item]) {
-          continue;
+    long budget = pairInstanceBudget(m.numClaims());
+    boolean sampled = total > budget;
+    // Keep item i when its hash, as an unsigned fraction of 2^32, is below budget / total.
+    long threshold = sampled ? (long) ((double) budget / total * (1L << 32)) : -1;
+    long instances = 0;
+    long agreements = 0;
+    for (int i = 0; i < numItems; i++) {
+      if (counts(i, valueClaimStart, itemValueStart, sampled, threshold)) {
+        long n = valueClaimStart[itemValueStart[i + 1]] - valueClaimStart[itemValueStart[i]];
+        instances += n * (n - 1) / 2;
+        for (int v = itemValueStart[i]; v < itemValueStart[i + 1]; v++) {
+          long k = valueClaimStart[v + 1] - valueClaimStart[v];
+          agreements += k * (k - 1) / 2;
         }
-        int cTo = valueClaimStart[itemValueStart[item + 1]];
-        for (int c = valueClaimStart[itemValueStart[item]]; c < cTo; c++) {
-          int b = claimSource[c];
-          if (b > a) {
-            if (shared[b]++ == 0) {
-              touched[count++] = b;
-            }
-            if (claimValue[c] == value) {
-              same[b]++;
-            }
+      }
+    }
+    // One pass per counted item over its claim pairs (the claims are contiguous): the key of
+    // each pair, a * numSources + b with a < b, shifted over a bit saying whether they agree;
+    // and, for agreeing ones, the key and the shared value.
+    long[] keys = new long[(int) instances];
+    long[] agreeKey = new long[(int) agreements];
+    int[] agreeValue = new int[(int) agreements];
+    int nk = 0;
+    int na = 0;
+    for (int i = 0; i < numItems; i++) {
+      if (!counts(i, valueClaimStart, itemValueStart, sampled, threshold)) {
+        continue;
+      }
+      int cFrom = valueClaimStart[itemValueStart[i]];
+      int cTo = valueClaimStart[itemValueStart[i + 1]];
+      for (int ci = cFrom; ci < cTo; ci++) {
+        int si = claimSource[ci];
+        int vi = claimValue[ci];
+        for (int cj = ci + 1; cj < cTo; cj++) {
+          int sj = claimSource[cj];
+          long key = si < sj ? (long) si * numSources + sj : (long) sj * numSources + si;
+          boolean agree = claimValue[cj] == vi;
+          keys[nk++] = key << 1 | (agree ? 1 : 0);
+          if (agree) {
+            agreeKey[na] = key;
+            agreeValue[na++] = vi;
           }
         }
       }
-      return count;
+      it.poll(i);
     }
-
-    void clear(int count) {
-      for (int t = 0; t < count; t++) {
-        shared[touched[t]] = 0;
-        same[touched[t]] = 0;
+    long maxKey = (long) numSources * numSources * 2;
+    radixSort(keys, nk, 64 - Long.numberOfLeadingZeros(maxKey), it);
+    // Runs of one key are one pair: keep those that agree somewhere and share two items.
+    SimilarityTable.IntList pairA = new SimilarityTable.IntList();
+    SimilarityTable.IntList pairB = new SimilarityTable.IntList();
+    SimilarityTable.IntList same = new SimilarityTable.IntList();
+    SimilarityTable.IntList different = new SimilarityTable.IntList();
+    int keptPairs = 0;
+    for (int q = 0; q < nk; ) {
+      long key = keys[q] >>> 1;
+      int run = q;
+      int agreeing = 0;
+      while (run < nk && keys[run] >>> 1 == key) {
+        agreeing += (int) (keys[run] & 1);
+        run++;
+      }
+      if (agreeing > 0 && run - q >= 2) {
+        keptPairs++;
+      }
+      q = run;
+    }
+    int capacity = Integer.highestOneBit(Math.max(16, keptPairs)) * 4;
+    long[] tableKey = new long[capacity];
+    Arrays.fill(tableKey, -1);
+    int[] tableId = new int[capacity];
+    int mask = capacity - 1;
+    for (int q = 0; q < nk; ) {
+      long key = keys[q] >>> 1;
+      int run = q;
+      int agreeing = 0;
+      while (run < nk && keys[run] >>> 1 == key) {
+        agreeing += (int) (keys[run] & 1);
+        run++;
+      }
+      int shared = run - q;
+      q = run;
+      if (agreeing > 0 && shared >= 2) {
+        int slot = (int) mix(key) & mask;
+        while (tableKey[slot] != -1) {
+          slot = (slot + 1) & mask;
+        }
+        tableKey[slot] = key;
+        tableId[slot] = pairA.size;
+        pairA.add((int) (key / numSources));
+        pairB.add((int) (key % numSources));
+        same.add(agreeing);
+        different.add(shared - agreeing);
       }
     }
+    keys = null;
+    int[] agreePair = new int[na];
+    int kept = 0;
+    for (int q = 0; q < na; q++) {
+      long key = agreeKey[q];
+      int slot = (int) mix(key) & mask;
+      while (tableKey[slot] != -1 && tableKey[slot] != key) {
+        slot = (slot + 1) & mask;
+      }
+      if (tableKey[slot] == key) {
+        agreePair[kept] = tableId[slot];
+        agreeValue[kept++] = agreeValue[q];
+      }
+    }
+    long[] sourceWork = new long[numSources];
+    for (int a = 0; a < numSources; a++) {
+      long w = 0;
+      for (int k = sourceClaimStart[a]; k < sourceClaimStart[a + 1]; k++) {
+        int v = sourceClaimValue[k];
+        w += valueClaimStart[v + 1] - valueClaimStart[v];
+      }
+      sourceWork[a] = w;
+    }
+    return new CopyIndex(
+        pairA.size,
+        pairA.toArray(),
+        pairB.toArray(),
+        same.toArray(),
+        different.toArray(),
+        Arrays.copyOf(agreePair, kept),
+        Arrays.copyOf(agreeValue, kept),
+        sourceWork,
+        sampled);
+  }
+
+  private static boolean counts(
+      int i, int[] valueClaimStart, int[] itemValueStart, boolean sampled, long threshold) {
+    long n = valueClaimStart[itemValueStart[i + 1]] - valueClaimStart[itemValueStart[i]];
+    return n >= 2
+        && n <= MAX_ITEM_CLAIMS
+        && (!sampled || (mix(i) & 0xFFFFFFFFL) < threshold);
+  }
+
+  /** LSD radix sort of the non-negative {@code a[0, n)} whose values fit in {@code bits}. */
+  static void radixSort(long[] a, int n, int bits, Iterations it) {
+    final int digit = 11;
+    long[] from = a;
+    long[] to = new long[n];
+    int[] count = new int[1 << digit];
+    for (int shift = 0; shift < bits; shift += digit) {
+      Arrays.fill(count, 0);
+      int mask = (1 << digit) - 1;
+      for (int k = 0; k < n; k++) {
+        count[(int) (from[k] >>> shift) & mask]++;
+      }
+      int sum = 0;
+      for (int d = 0; d < count.length; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (int k = 0; k < n; k++) {
+        long x = from[k];
+        to[count[(int) (x >>> shift) & mask]++] = x;
+      }
+      long[] t = from;
+      from = to;
+      to = t;
+      it.poll();
+    }
+    if (from != a) {
+      System.arraycopy(from, 0, a, 0, n);
+    }
+  }
+
+  /** A 64-bit finaliser (Stafford's mix 13), for item sampling. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 }

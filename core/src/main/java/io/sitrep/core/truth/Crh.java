@@ -114,6 +114,7 @@ public final class Crh implements TruthDiscovery {
     Iterations it = new Iterations(options);
     while (it.next()) {
       for (int v = 0; v < numValues; v++) {
+        it.poll(v);
         double sum = 0;
         for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
           sum += w[claimSource[k]];
@@ -121,6 +122,7 @@ public final class Crh implements TruthDiscovery {
         W[v] = sum;
       }
       for (int i = 0; i < numItems; i++) {
+        it.poll(i);
         int first = itemValueStart[i];
         int last = itemValueStart[i + 1];
         double total = 0;
@@ -168,6 +170,7 @@ public final class Crh implements TruthDiscovery {
       }
       double totalLoss = 0;
       for (int s = 0; s < numSources; s++) {
+        it.work(m.sourceClaimCount(s) + 1);
         double l = 0;
         for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
           int v = sourceClaimValue[k];
@@ -185,6 +188,7 @@ public final class Crh implements TruthDiscovery {
       }
       double maxW = 0;
       for (int s = 0; s < numSources; s++) {
+        it.work(m.sourceClaimCount(s) + 1);
         boolean claims = sourceClaimStart[s + 1] > sourceClaimStart[s];
         next[s] =
             !claims
@@ -195,6 +199,7 @@ public final class Crh implements TruthDiscovery {
       double oldMax = Math.max(max(w), 1e-300);
       double change = 0;
       for (int s = 0; s < numSources; s++) {
+        it.work(m.sourceClaimCount(s) + 1);
         if (maxW > 0) {
           change = Math.max(change, Math.abs(next[s] / maxW - w[s] / oldMax));
         }

@@ -78,6 +78,7 @@ public final class Estimates implements TruthDiscovery {
     Iterations it = new Iterations(options);
     while (it.next()) {
       for (int i = 0; i < numItems; i++) {
+        it.poll(i);
         int first = itemValueStart[i];
         int last = itemValueStart[i + 1];
         int cFrom = valueClaimStart[first];
@@ -100,6 +101,7 @@ public final class Estimates implements TruthDiscovery {
       Seeds.clampGold(m, options, theta, 1, 0);
       itemSums(m, theta, null, itemTheta);
       for (int v = 0; v < numSources; v++) {
+        it.work(m.sourceClaimCount(v) + 1);
         double sum = 0;
         for (int k = sourceClaimStart[v]; k < sourceClaimStart[v + 1]; k++) {
           int f = sourceClaimValue[k];
@@ -140,6 +142,7 @@ public final class Estimates implements TruthDiscovery {
     while (it.next()) {
       // theta from eps and delta, then delta from theta and eps.
       for (int i = 0; i < numItems; i++) {
+        it.poll(i);
         int first = itemValueStart[i];
         int last = itemValueStart[i + 1];
         int cFrom = valueClaimStart[first];
@@ -171,6 +174,7 @@ public final class Estimates implements TruthDiscovery {
       normalise(delta);
       // eps from theta and delta.
       for (int i = 0; i < numItems; i++) {
+        it.poll(i);
         double q = 0;
         for (int f = itemValueStart[i]; f < itemValueStart[i + 1]; f++) {
           q += theta[f] / Math.max(delta[f], FLOOR);
@@ -178,6 +182,7 @@ public final class Estimates implements TruthDiscovery {
         itemQ[i] = q;
       }
       for (int v = 0; v < numSources; v++) {
+        it.work(m.sourceClaimCount(v) + 1);
         double sum = 0;
         for (int k = sourceClaimStart[v]; k < sourceClaimStart[v + 1]; k++) {
           int f = sourceClaimValue[k];

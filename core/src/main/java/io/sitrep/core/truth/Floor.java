@@ -1,10 +1,12 @@
 package io.sitrep.core.truth;
 
 /**
- * Bare loops doing an algorithm's per-iteration arithmetic over a matrix's arrays, with no
- * options, gold, priors, cancellation, listeners, convergence test or result: the memory
- * bandwidth and arithmetic floor a benchmark compares the real implementation with. Not for
- * analysis; each returns a checksum so the JIT cannot drop the work.
+ * Bare loops doing an algorithm's per-claim arithmetic over a matrix's claim arrays, with no
+ * options, gold, priors, cancellation, listeners, convergence test, copy detection or result:
+ * the memory-bandwidth and arithmetic floor a benchmark compares the real implementation with.
+ * Everything an algorithm does beyond these passes (AccuCopy's pair statistics, the default's
+ * similarity and priors) counts against it, never into the floor. Not for analysis; each
+ * returns a checksum so the JIT cannot drop the work.
  */
 public final class Floor {
   private Floor() {}
@@ -46,11 +48,10 @@ public final class Floor {
   }
 
   /**
-   * {@code iterations} rounds of Accu's vote, softmax and accuracy update, plus, when {@code
-   * copies} is given, the pair likelihoods and vote discounts of copy detection over the same
-   * pair arrays AccuCopy uses (built beforehand, outside the floor).
+   * {@code iterations} rounds of Accu's vote, softmax and accuracy update: two passes over the
+   * claims and one over the values per round, the floor of Accu, AccuCopy and the default alike.
    */
-  public static double accu(ClaimMatrix m, int iterations, CopyIndex copies) {
+  public static double accu(ClaimMatrix m, int iterations) {
     int[] claimSource = m.claimSourceArray();
     int[] valueClaimStart = m.valueClaimStartArray();
     int[] itemValueStart = m.itemValueStartArray();
@@ -64,25 +65,14 @@ public final class Floor {
     double[] Aprime = new double[numSources];
     double[] P = new double[numValues];
     double[] C = new double[numValues];
-    double[] I = copies != null ? new double[m.numClaims()] : null;
     for (int round = 0; round < iterations; round++) {
-      if (copies != null && round > 0) {
-        java.util.Arrays.fill(I, 1.0);
-        Accu.discountCopies(m, copies, A, P, n, 0.2, 0.8, I);
-      }
       for (int s = 0; s < numSources; s++) {
         Aprime[s] = Math.log(n * A[s] / (1 - A[s]));
       }
       for (int v = 0; v < numValues; v++) {
         double sum = 0;
-        if (I != null && round > 0) {
-          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
-            sum += Aprime[claimSource[k]] * I[k];
-          }
-        } else {
-          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
-            sum += Aprime[claimSource[k]];
-          }
+        for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+          sum += Aprime[claimSource[k]];
         }
         C[v] = sum;
       }
@@ -117,10 +107,5 @@ public final class Floor {
       }
     }
     return A[0] + P[0];
-  }
-
-  /** The pair index AccuCopy builds, for {@link #accu}. */
-  public static CopyIndex copyIndex(ClaimMatrix m) {
-    return CopyIndex.build(m);
   }
 }

@@ -104,6 +104,7 @@ public final class Investment implements TruthDiscovery {
       // T^i from B^{i-1} and T^{i-1}: each source's returns on what it invested.
       investments(T, invCount, valueClaimStart, claimSource, H);
       for (int s = 0; s < numSources; s++) {
+        it.work(m.sourceClaimCount(s) + 1);
         double share = T[s] * invCount[s];
         double t = 0;
         for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
@@ -130,6 +131,7 @@ public final class Investment implements TruthDiscovery {
         }
       } else {
         for (int v = 0; v < H.length; v++) {
+          it.poll(v);
           B[v] = Math.pow(H[v], g);
         }
       }

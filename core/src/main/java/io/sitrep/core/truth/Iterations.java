@@ -3,8 +3,21 @@ package io.sitrep.core.truth;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
-/** The iteration bookkeeping every iterative algorithm shares: limits, cancellation, history. */
+/**
+ * The iteration bookkeeping every iterative algorithm shares: limits, cancellation, history.
+ *
+ * <p>Cancellation is polled before every iteration and, inside one, every {@link #POLL_STEP}
+ * units of work (claims, claim pairs) through {@link #poll()}, so a run over ten million claims
+ * stops within a few milliseconds of its deadline rather than at the end of an iteration.
+ * Either way the run throws {@link CancellationException} and returns nothing: no partial state.
+ */
 final class Iterations {
+  /** Units of work (claims, values, claim pairs) between two polls inside an iteration. */
+  static final int POLL_STEP = 1 << 16;
+
+  /** For loops indexed by an int: poll when {@code (index & POLL_MASK) == 0}. */
+  static final int POLL_MASK = POLL_STEP - 1;
+
   private final TruthOptions options;
   private double[] changes = new double[8];
   private int count;
@@ -19,10 +32,33 @@ final class Iterations {
     if (converged || count >= options.maxIterations()) {
       return false;
     }
+    poll();
+    return true;
+  }
+
+  /** Throws {@link CancellationException} if the run is cancelled. */
+  void poll() {
     if (options.cancellation().getAsBoolean()) {
       throw new CancellationException("truth discovery cancelled after " + count + " iterations");
     }
-    return true;
+  }
+
+  private long pendingWork;
+
+  /** Counts {@code units} of work done, and polls once {@link #POLL_STEP} have accumulated. */
+  void work(long units) {
+    pendingWork += units;
+    if (pendingWork >= POLL_STEP) {
+      pendingWork = 0;
+      poll();
+    }
+  }
+
+  /** {@link #poll()} every {@link #POLL_STEP} values of a loop index. */
+  void poll(int index) {
+    if ((index & POLL_MASK) == 0) {
+      poll();
+    }
   }
 
   /** Records one finished iteration and its largest trust change. */

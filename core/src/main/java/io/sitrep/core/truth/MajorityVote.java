@@ -29,6 +29,7 @@ public final class MajorityVote implements TruthDiscovery {
     for (int i = 0; i < m.numItems(); i++) {
       int first = itemValueStart[i];
       int last = itemValueStart[i + 1];
+      it.work(last - first + 1);
       double total = valueClaimStart[last] - valueClaimStart[first];
       int best = -1;
       int bestSupport = -1;

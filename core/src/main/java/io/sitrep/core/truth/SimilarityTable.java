@@ -24,6 +24,12 @@ final class SimilarityTable {
    * TruthFinder implication needs dissimilar pairs too).
    */
   static SimilarityTable build(ClaimMatrix m, ValueSimilarity similarity, double minSimilarity) {
+    return build(m, similarity, minSimilarity, new Iterations(TruthOptions.defaults()));
+  }
+
+  /** As above, polling {@code it} for cancellation as it goes. */
+  static SimilarityTable build(
+      ClaimMatrix m, ValueSimilarity similarity, double minSimilarity, Iterations it) {
     int[] itemValueStart = m.itemValueStartArray();
     int numValues = m.numValues();
     int[] start = new int[numValues + 1];
@@ -34,6 +40,7 @@ final class SimilarityTable {
       int from = itemValueStart[i];
       int to = itemValueStart[i + 1];
       int k = to - from;
+      it.work((long) k * k + 1);
       if (k < 2 || k > MAX_VALUES_PER_ITEM) {
         for (int v = from; v < to; v++) {
           start[v + 1] = others.size;

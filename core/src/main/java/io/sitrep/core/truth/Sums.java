@@ -33,6 +33,7 @@ public final class Sums implements TruthDiscovery {
     Iterations it = new Iterations(options);
     while (it.next()) {
       for (int v = 0; v < B.length; v++) {
+        it.poll(v);
         double b = 0;
         for (int c = valueClaimStart[v]; c < valueClaimStart[v + 1]; c++) {
           b += T[claimSource[c]];
@@ -42,6 +43,7 @@ public final class Sums implements TruthDiscovery {
       Iterations.scaleToMax(B);
       Seeds.clampGold(m, options, B, 1, 0);
       for (int s = 0; s < next.length; s++) {
+        it.work(m.sourceClaimCount(s) + 1);
         double t = 0;
         for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
           t += B[sourceClaimValue[k]];

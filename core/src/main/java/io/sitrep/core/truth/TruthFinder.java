@@ -63,6 +63,7 @@ public final class TruthFinder implements TruthDiscovery {
 
   @Override
   public TruthResult run(ClaimMatrix m, TruthOptions options) {
+    Iterations it = new Iterations(options);
     int[] claimSource = m.claimSourceArray();
     int[] valueClaimStart = m.valueClaimStartArray();
     int[] sourceClaimStart = m.sourceClaimStartArray();
@@ -70,19 +71,20 @@ public final class TruthFinder implements TruthDiscovery {
     int numSources = m.numSources();
     int numValues = m.numValues();
     SimilarityTable imp =
-        similarity != null && rho != 0 ? SimilarityTable.build(m, similarity, 0) : null;
+        similarity != null && rho != 0 ? SimilarityTable.build(m, similarity, 0, it) : null;
     double[] t = Seeds.initialTrust(m, options, t0);
     double[] tau = new double[numSources];
     double[] sigma = new double[numValues];
     double[] s = new double[numValues];
     double[] next = new double[numSources];
     final double maxTrust = 1 - 1e-9;
-    Iterations it = new Iterations(options);
     while (it.next()) {
       for (int w = 0; w < numSources; w++) {
+        it.work(m.sourceClaimCount(w) + 1);
         tau[w] = -Math.log(1 - Math.min(t[w], maxTrust));
       }
       for (int f = 0; f < numValues; f++) {
+        it.poll(f);
         double sum = 0;
         for (int c = valueClaimStart[f]; c < valueClaimStart[f + 1]; c++) {
           sum += tau[claimSource[c]];
@@ -91,10 +93,12 @@ public final class TruthFinder implements TruthDiscovery {
       }
       if (imp == null) {
         for (int f = 0; f < numValues; f++) {
+          it.poll(f);
           s[f] = 1 / (1 + Math.exp(-gamma * sigma[f]));
         }
       } else {
         for (int f = 0; f < numValues; f++) {
+          it.poll(f);
           double adjusted = sigma[f];
           for (int k = imp.start[f]; k < imp.start[f + 1]; k++) {
             adjusted += rho * sigma[imp.other[k]] * (imp.sim[k] - baseSim);
@@ -104,6 +108,7 @@ public final class TruthFinder implements TruthDiscovery {
       }
       Seeds.clampGold(m, options, s, 1, 0);
       for (int w = 0; w < numSources; w++) {
+        it.work(m.sourceClaimCount(w) + 1);
         int from = sourceClaimStart[w];
         int to = sourceClaimStart[w + 1];
         double sum = 0;
