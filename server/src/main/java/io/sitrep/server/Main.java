@@ -9,11 +9,15 @@ import io.sitrep.core.store.SitrepStore;
 import io.sitrep.core.store.StoreException;
 import io.sitrep.server.demo.DemoDataset;
 import io.sitrep.server.mapping.IngestMapper;
+import io.sitrep.server.ops.Durations;
+import io.sitrep.server.ops.MetricsEndpoint;
+import io.sitrep.server.ops.ServerLimits;
 import io.sitrep.server.service.BatchWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
@@ -27,6 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sitrep-server",
     mixinStandardHelpOptions = true,
+    usageHelpWidth = 110,
     version = "sitrep-server 0.1.0",
     description = "Serves the Sitrep API (sitrep.v1) over gRPC, with health and reflection.")
 public final class Main implements Callable<Integer> {
@@ -56,6 +61,79 @@ public final class Main implements Callable<Integer> {
           + " (or jdbc:postgresql:...), sqlite:DIR, or memory (nothing kept after exit).")
   @Nullable String store;
 
+  // Limits, shutdown and metrics (io.sitrep.server.ops); the defaults are ServerLimits.DEFAULTS.
+  @Option(names = "--max-message-bytes", defaultValue = "16777216", paramLabel = "N",
+      description = "Largest request message accepted, in bytes (default: ${DEFAULT-VALUE}, 16 MiB).")
+  int maxMessageBytes = ServerLimits.DEFAULTS.maxInboundMessageBytes();
+
+  @Option(names = "--max-page-size", defaultValue = "1000", paramLabel = "N",
+      description = "List methods coerce a larger page_size down to N, at most 1000 (default: ${DEFAULT-VALUE}).")
+  int maxPageSize = ServerLimits.DEFAULTS.maxPageSize();
+
+  @Option(names = "--max-batch-items", defaultValue = "10000", paramLabel = "N",
+      description = "An Ingest batch with more items is refused (default: ${DEFAULT-VALUE}).")
+  int maxBatchItems = ServerLimits.DEFAULTS.maxBatchItems();
+
+  @Option(names = "--rate-limit", defaultValue = "0", paramLabel = "N",
+      description = "Requests per second per caller (API key's principal, or peer address without"
+          + " authentication); 0 for no limit (default: ${DEFAULT-VALUE}).")
+  long rateLimit;
+
+  @Option(names = "--rate-burst", paramLabel = "N",
+      description = "Requests a caller may send at once before --rate-limit applies (default: one second's worth).")
+  @Nullable Long rateBurst;
+
+  @Option(names = "--keepalive-time", defaultValue = "60s", paramLabel = "DURATION", converter = DurationFlag.class,
+      description = "Ping a client after this long without traffic (default: ${DEFAULT-VALUE}).")
+  Duration keepaliveTime = ServerLimits.DEFAULTS.keepaliveTime();
+
+  @Option(names = "--keepalive-timeout", defaultValue = "20s", paramLabel = "DURATION", converter = DurationFlag.class,
+      description = "Close a connection whose ping is not answered within this (default: ${DEFAULT-VALUE}).")
+  Duration keepaliveTimeout = ServerLimits.DEFAULTS.keepaliveTimeout();
+
+  @Option(names = "--max-connection-idle", defaultValue = "30m", paramLabel = "DURATION",
+      converter = DurationFlag.class,
+      description = "Close a connection without calls for this long; 0 for never (default: ${DEFAULT-VALUE}).")
+  Duration maxConnectionIdle = ServerLimits.DEFAULTS.maxConnectionIdle();
+
+  @Option(names = "--max-connection-age", defaultValue = "0", paramLabel = "DURATION",
+      converter = DurationFlag.class,
+      description = "Ask a client to reconnect after this long, e.g. to rebalance; 0 for never (default: ${DEFAULT-VALUE}).")
+  Duration maxConnectionAge = ServerLimits.DEFAULTS.maxConnectionAge();
+
+  @Option(names = "--shutdown-grace", defaultValue = "10s", paramLabel = "DURATION", converter = DurationFlag.class,
+      description = "On shutdown, how long calls in flight may finish before they are cancelled (default:"
+          + " ${DEFAULT-VALUE}).")
+  Duration shutdownGrace = ServerLimits.DEFAULTS.shutdownGrace();
+
+  @Option(names = "--metrics-port", paramLabel = "N",
+      description = "Serve Prometheus metrics on http://METRICS-HOST:N/metrics; 0 picks a free port (default: off).")
+  @Nullable Integer metricsPort;
+
+  @Option(names = "--metrics-host", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+      description = "Address of the metrics endpoint, which has no authentication (default: ${DEFAULT-VALUE}).")
+  String metricsHost = "127.0.0.1";
+
+  /** The limits the flags ask for. @throws IllegalArgumentException a flag is out of range */
+  ServerLimits limits() {
+    ServerLimits.RateLimit rate = rateLimit == 0 ? ServerLimits.RateLimit.OFF
+        : new ServerLimits.RateLimit(rateLimit, rateBurst == null ? rateLimit : rateBurst);
+    return new ServerLimits(maxMessageBytes, maxPageSize, maxBatchItems, rate, keepaliveTime, keepaliveTimeout,
+        maxConnectionIdle, maxConnectionAge, shutdownGrace);
+  }
+
+  /** Reads {@code 500ms}, {@code 10s}, {@code 30m}, {@code 2h}. */
+  static final class DurationFlag implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /**
    * Flyway and HikariCP report every migration check and pool start at INFO on each start; an
    * operator needs to hear only of trouble. Held in a field: java.util.logging keeps loggers
@@ -65,6 +143,10 @@ public final class Main implements Callable<Integer> {
       List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("com.zaxxer.hikari"));
 
   public static void main(String[] args) {
+    // One line per log record (the access log's lines stay lines), unless the operator chose a format.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s %5$s%6$s%n");
+    }
     QUIET_LIBRARIES.forEach(l -> l.setLevel(Level.WARNING));
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -108,20 +190,32 @@ public final class Main implements Callable<Integer> {
    * @throws StoreException the store cannot be opened or the demo cannot be loaded
    */
   public Running start() throws IOException {
+    MetricsEndpoint metrics;
     StoreFactory.OpenedStore opened = StoreFactory.open(store, dataDir);
     try {
       if (!opened.note().isEmpty()) {
         printNote(System.err, opened.note());
       }
+      ServerLimits limits = limits();
       String demoNote = demo ? loadDemo(opened.store()) : "";
-      SitrepServer server = new SitrepServer(
-          NettyServerBuilder.forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create()),
-          opened.store(), opened.achStore());
+      SitrepServer server = new SitrepServer(limits.applyTo(
+          NettyServerBuilder.forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create())),
+          opened.store(), opened.achStore(), limits);
       server.start();
-      return new Running(server, host, server.port(), opened, demoNote);
+      try {
+        metrics = metricsPort == null ? null : MetricsEndpoint.start(metricsHost, metricsPort, server.metrics()::scrape);
+      } catch (IOException e) {
+        server.stop();
+        throw new IOException("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(), e);
+      }
+      return new Running(server, host, server.port(), opened, demoNote, metrics);
     } catch (IOException | RuntimeException e) {
       opened.close();
       throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      opened.close();
+      throw new IOException("interrupted while starting", e);
     }
   }
 
@@ -160,14 +254,22 @@ public final class Main implements Callable<Integer> {
     private final int port;
     private final StoreFactory.OpenedStore store;
     private final String demo;
+    private final @Nullable MetricsEndpoint metrics;
     private boolean stopped;
 
-    Running(SitrepServer server, String host, int port, StoreFactory.OpenedStore store, String demo) {
+    Running(SitrepServer server, String host, int port, StoreFactory.OpenedStore store, String demo,
+        @Nullable MetricsEndpoint metrics) {
       this.server = server;
       this.host = host;
       this.port = port;
       this.store = store;
       this.demo = demo;
+      this.metrics = metrics;
+    }
+
+    /** The port of the Prometheus endpoint, if {@code --metrics-port} asked for one. */
+    public java.util.OptionalInt metricsPort() {
+      return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
     }
 
     public SitrepServer server() {
@@ -193,7 +295,8 @@ public final class Main implements Callable<Integer> {
      */
     public String banner() {
       return "Sitrep listening on " + host + ":" + port + " (store: " + store.description()
-          + (demo.isEmpty() ? "" : ", demo: " + demo) + ")";
+          + (demo.isEmpty() ? "" : ", demo: " + demo)
+          + (metrics == null ? "" : ", metrics: " + metrics.url()) + ")";
     }
 
     /** Stops the server gracefully, then closes its store; once. */
@@ -205,6 +308,9 @@ public final class Main implements Callable<Integer> {
       try {
         server.stop();
       } finally {
+        if (metrics != null) {
+          metrics.close();
+        }
         store.close();
       }
     }

@@ -13,6 +13,10 @@ import io.sitrep.core.ach.InMemoryAchStore;
 import io.sitrep.core.store.ListeningStore;
 import io.sitrep.core.store.SitrepStore;
 import io.sitrep.server.auth.Principal;
+import io.sitrep.server.ops.Durations;
+import io.sitrep.server.ops.Metrics;
+import io.sitrep.server.ops.Ops;
+import io.sitrep.server.ops.ServerLimits;
 import io.sitrep.server.service.ActorAnalysisServiceImpl;
 import io.sitrep.server.service.ActorServiceImpl;
 import io.sitrep.server.service.AnalysisServiceImpl;
@@ -37,14 +41,13 @@ import java.util.logging.Logger;
  */
 public final class SitrepServer {
   private static final Logger logger = Logger.getLogger(SitrepServer.class.getName());
-  /** How long {@link #stop} lets calls in flight finish before cancelling them. */
-  private static final long GRACE_SECONDS = 10;
 
   private final SitrepStore store;
   private final AchStore achStore;
   private final HealthStatusManager health = new HealthStatusManager();
   private final ImmutableList<BindableService> services;
   private final Server server;
+  private final Ops ops;
 
   /** A server over {@code rawStore}, keeping ACH matrices in memory. */
   public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore) {
@@ -53,6 +56,11 @@ public final class SitrepServer {
 
   /** A server over {@code rawStore} keeping ACH matrices in {@code achStore}; the caller closes both. */
   public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore, AchStore achStore) {
+    this(serverBuilder, rawStore, achStore, ServerLimits.DEFAULTS);
+  }
+
+  /** The same, with {@code limits} on calls, callers and connections, and its shutdown grace. */
+  public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore, AchStore achStore, ServerLimits limits) {
     // One listening wrapper for every service, so analyses see every committed write; each write
     // is recorded as made by the caller the auth interceptor put in the call's gRPC Context.
     ListeningStore store = ListeningStore.wrap(rawStore, Principal::currentName);
@@ -70,9 +78,17 @@ public final class SitrepServer {
         new AnalysisServiceImpl(store, claimAnalyses, Clock.systemUTC()),
         new ActorAnalysisServiceImpl(store, Clock.systemUTC()),
         new HypothesisServiceImpl(store, achStore, claimAnalyses, Clock.systemUTC()));
+    this.ops = new Ops(limits, store);
+    // Interceptors, outermost first (see Ops): access log and metrics on the builder, for every
+    // call; then per Sitrep service: the shutdown drain, authentication, the rate limit (it keys
+    // on the principal authentication set), request limits, and the service's error mapping.
+    // ServerInterceptors.intercept runs the last interceptor it is given first.
+    ops.installOn(serverBuilder);
     UnexpectedErrorInterceptor interceptor = new UnexpectedErrorInterceptor();
     for (BindableService service : services) {
-      serverBuilder.addService(ServerInterceptors.intercept(service, interceptor));
+      ops.preregister(service);
+      serverBuilder.addService(ServerInterceptors.intercept(service, interceptor, ops.requestLimits(),
+          ops.rateLimiter(), ops.draining()));
     }
     this.server = serverBuilder
         .addService(health.getHealthService())
@@ -105,15 +121,27 @@ public final class SitrepServer {
     return achStore;
   }
 
+  /** The server's metrics, for the Prometheus endpoint and tests. */
+  public Metrics metrics() {
+    return ops.metrics();
+  }
+
   /**
-   * Reports NOT_SERVING, lets calls in flight finish for a few seconds, then cancels the rest. The
-   * store stays open: its owner closes it.
+   * Shuts down gracefully: health reports NOT_SERVING at once (and keeps answering so), new calls
+   * to Sitrep's services are refused with UNAVAILABLE, calls in flight get the limits' shutdown
+   * grace to finish, then the port closes and what is left is cancelled. The store stays open:
+   * its owner closes it.
    */
   public void stop() throws InterruptedException {
     health.enterTerminalState();
+    long deadline = System.nanoTime() + ops.shutdownGrace().toNanos();
+    if (!ops.draining().drain(ops.shutdownGrace())) {
+      logger.warning("Calls still in flight after the shutdown grace of "
+          + Durations.format(ops.shutdownGrace()) + "; cancelling them");
+    }
     server.shutdown();
-    if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
-      server.shutdownNow().awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
+    if (!server.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 
