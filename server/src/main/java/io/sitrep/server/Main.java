@@ -203,7 +203,8 @@ public final class Main implements Callable<Integer> {
           opened.store(), opened.achStore(), limits);
       server.start();
       try {
-        metrics = metricsPort == null ? null : MetricsEndpoint.start(metricsHost, metricsPort, server.metrics()::scrape);
+        metrics = metricsPort == null ? null : MetricsEndpoint.start(metricsHost, metricsPort,
+            server.metrics().prometheus()::scrape);
       } catch (IOException e) {
         server.stop();
         throw new IOException("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sitrep.core.model.Resource;
@@ -19,9 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The server's metrics, kept in a Prometheus registry (Micrometer):
+ * The server's metrics (Micrometer), for Prometheus once {@link #prometheus()} is asked for:
  *
  * <ul>
  *   <li>per gRPC method, Micrometer's own gRPC binder ({@link MetricCollectingServerInterceptor}):
@@ -46,7 +48,13 @@ public final class Metrics {
   private static final Duration[] LATENCY_BUCKETS = Stream.of(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000,
       10_000).map(Duration::ofMillis).toArray(Duration[]::new);
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  /**
+   * Where the meters are registered. Empty (every meter a no-op) until something reads them:
+   * {@link #prometheus()} adds a Prometheus registry, which takes the meters registered so far.
+   * Costs nothing, and starts nothing, on a server nobody scrapes.
+   */
+  private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
+  private @Nullable PrometheusMeterRegistry prometheus;
   private final MetricCollectingServerInterceptor grpc;
 
   /** Metrics over {@code store}'s sizes and writes. */
@@ -115,8 +123,20 @@ public final class Metrics {
     return registry;
   }
 
+  /**
+   * The Prometheus registry, added on the first call: meters count from then on, so the endpoint
+   * asks for it when the server starts.
+   */
+  public synchronized PrometheusMeterRegistry prometheus() {
+    if (prometheus == null) {
+      prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      registry.add(prometheus);
+    }
+    return prometheus;
+  }
+
   /** The metrics in Prometheus' text format. */
   public String scrape() {
-    return registry.scrape();
+    return prometheus().scrape();
   }
 }

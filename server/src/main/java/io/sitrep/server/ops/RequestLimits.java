@@ -15,6 +15,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.sitrep.api.v1.IngestRequest;
+import io.sitrep.core.store.PageRequest;
 import io.sitrep.server.service.Errors;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * it, so that every List method and every Ingest batch gets them alike:
  *
  * <ul>
- *   <li>a {@code page_size} above {@link ServerLimits#maxPageSize} is coerced down to it (AIP-158:
- *       clamped, not refused; a negative one is left for the service to refuse);
+ *   <li>a {@code page_size} above {@link ServerLimits#maxPageSize} (or 0, the default of 50, when
+ *       the maximum is lower) is coerced down to it (AIP-158: clamped, not refused; a negative one
+ *       is left for the service to refuse);
  *   <li>an {@link IngestRequest} with more {@code items} than {@link ServerLimits#maxBatchItems}
  *       is refused with INVALID_ARGUMENT naming {@code items}, and the stream ends there, as it
  *       does for any refused batch.
@@ -82,7 +84,13 @@ public final class RequestLimits implements ServerInterceptor {
     Optional<FieldDescriptor> field = pageSizeFields.computeIfAbsent(m.getDescriptorForType(),
         d -> Optional.ofNullable(d.findFieldByName("page_size"))
             .filter(f -> f.getJavaType() == FieldDescriptor.JavaType.INT));
-    if (field.isEmpty() || (int) m.getField(field.get()) <= maxPageSize) {
+    if (field.isEmpty()) {
+      return message;
+    }
+    int asked = (int) m.getField(field.get());
+    // 0 asks for the default page, which must not exceed the maximum either.
+    int effective = asked == 0 ? PageRequest.DEFAULT_PAGE_SIZE : asked;
+    if (effective <= maxPageSize) {
       return message;
     }
     return (Q) m.toBuilder().setField(field.get(), maxPageSize).build();
