@@ -722,6 +722,83 @@ public final class SitrepClient implements AutoCloseable {
     }
   }
 
+  // --- history: revisions and "as known at T" reads (AIP-162) ---
+
+  /** The source as Sitrep knew it at {@code readTime}; NOT_FOUND if it did not exist then. */
+  public Source getSource(String name, Instant readTime) {
+    return sources().getSource(io.sitrep.api.v1.GetSourceRequest.newBuilder().setName(name)
+        .setReadTime(timestamp(readTime)).build());
+  }
+
+  /** Every revision of the source {@code name}, newest first, with who made each; all pages read. */
+  public List<io.sitrep.api.v1.SourceRevision> listSourceRevisions(String name) {
+    return ImmutableList.copyOf(Pages.stream(token -> {
+      var page = sources().listSourceRevisions(io.sitrep.api.v1.ListSourceRevisionsRequest.newBuilder()
+          .setName(name).setPageSize(PAGE_SIZE).setPageToken(token).build());
+      return new Pages.Page<>(page.getSourceRevisionsList(), page.getNextPageToken());
+    }).iterator());
+  }
+
+  /** The report as Sitrep knew it at {@code readTime}; NOT_FOUND if it did not exist then. */
+  public Report getReport(String name, Instant readTime) {
+    return reports().getReport(io.sitrep.api.v1.GetReportRequest.newBuilder().setName(name)
+        .setReadTime(timestamp(readTime)).build());
+  }
+
+  /** Every revision of the report {@code name}, newest first, with who made each; all pages read. */
+  public List<io.sitrep.api.v1.ReportRevision> listReportRevisions(String name) {
+    return ImmutableList.copyOf(Pages.stream(token -> {
+      var page = reports().listReportRevisions(io.sitrep.api.v1.ListReportRevisionsRequest.newBuilder()
+          .setName(name).setPageSize(PAGE_SIZE).setPageToken(token).build());
+      return new Pages.Page<>(page.getReportRevisionsList(), page.getNextPageToken());
+    }).iterator());
+  }
+
+  /** The actor as Sitrep knew it at {@code readTime}; NOT_FOUND if it did not exist then. */
+  public Actor getActor(String name, Instant readTime) {
+    return actors().getActor(io.sitrep.api.v1.GetActorRequest.newBuilder().setName(name)
+        .setReadTime(timestamp(readTime)).build());
+  }
+
+  /** Every revision of the actor {@code name}, newest first, with who made each; all pages read. */
+  public List<io.sitrep.api.v1.ActorRevision> listActorRevisions(String name) {
+    return ImmutableList.copyOf(Pages.stream(token -> {
+      var page = actors().listActorRevisions(io.sitrep.api.v1.ListActorRevisionsRequest.newBuilder()
+          .setName(name).setPageSize(PAGE_SIZE).setPageToken(token).build());
+      return new Pages.Page<>(page.getActorRevisionsList(), page.getNextPageToken());
+    }).iterator());
+  }
+
+  /** The event as Sitrep knew it at {@code readTime}; NOT_FOUND if it did not exist then. */
+  public Event getEvent(String name, Instant readTime) {
+    return events().getEvent(io.sitrep.api.v1.GetEventRequest.newBuilder().setName(name)
+        .setReadTime(timestamp(readTime)).build());
+  }
+
+  /** Every revision of the event {@code name}, newest first, with who made each; all pages read. */
+  public List<io.sitrep.api.v1.EventRevision> listEventRevisions(String name) {
+    return ImmutableList.copyOf(Pages.stream(token -> {
+      var page = events().listEventRevisions(io.sitrep.api.v1.ListEventRevisionsRequest.newBuilder()
+          .setName(name).setPageSize(PAGE_SIZE).setPageToken(token).build());
+      return new Pages.Page<>(page.getEventRevisionsList(), page.getNextPageToken());
+    }).iterator());
+  }
+
+  /** The claim as Sitrep knew it at {@code readTime}; NOT_FOUND if it did not exist then. */
+  public Claim getClaim(String name, Instant readTime) {
+    return claims().getClaim(io.sitrep.api.v1.GetClaimRequest.newBuilder().setName(name)
+        .setReadTime(timestamp(readTime)).build());
+  }
+
+  /** Every revision of the claim {@code name}, newest first, with who made each; all pages read. */
+  public List<io.sitrep.api.v1.ClaimRevision> listClaimRevisions(String name) {
+    return ImmutableList.copyOf(Pages.stream(token -> {
+      var page = claims().listClaimRevisions(io.sitrep.api.v1.ListClaimRevisionsRequest.newBuilder()
+          .setName(name).setPageSize(PAGE_SIZE).setPageToken(token).build());
+      return new Pages.Page<>(page.getClaimRevisionsList(), page.getNextPageToken());
+    }).iterator());
+  }
+
   private static Timestamp timestamp(Instant instant) {
     return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }

@@ -5,14 +5,18 @@ import io.grpc.stub.StreamObserver;
 import io.sitrep.api.v1.CreateActorRequest;
 import io.sitrep.api.v1.DeleteActorRequest;
 import io.sitrep.api.v1.GetActorRequest;
+import io.sitrep.api.v1.ListActorRevisionsRequest;
+import io.sitrep.api.v1.ListActorRevisionsResponse;
 import io.sitrep.api.v1.ListActorsRequest;
 import io.sitrep.api.v1.ListActorsResponse;
 import io.sitrep.api.v1.Actor;
+import io.sitrep.api.v1.ActorRevision;
 import io.sitrep.api.v1.ActorServiceGrpc;
 import io.sitrep.api.v1.UpdateActorRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
+import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.ActorMapper;
 
 /** {@code sitrep.v1.ActorService} over a store. */
@@ -26,7 +30,7 @@ public final class ActorServiceImpl extends ActorServiceGrpc.ActorServiceImplBas
 
   @Override
   public void getActor(GetActorRequest request, StreamObserver<Actor> responses) {
-    Rpc.unary(responses, () -> methods.get(request.getName()));
+    Rpc.unary(responses, () -> methods.get(request.getName(), request.hasReadTime() ? request.getReadTime() : null));
   }
 
   @Override
@@ -57,6 +61,30 @@ public final class ActorServiceImpl extends ActorServiceGrpc.ActorServiceImplBas
     Rpc.unary(responses, () -> {
       methods.delete(request.getName(), request.getEtag());
       return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void listActorRevisions(ListActorRevisionsRequest request,
+      StreamObserver<ListActorRevisionsResponse> responses) {
+    Rpc.unary(responses, () -> {
+      Page<ResourceMethods.Revision<Actor>> page =
+          methods.revisions(request.getName(), request.getPageSize(), request.getPageToken());
+      ListActorRevisionsResponse.Builder out = ListActorRevisionsResponse.newBuilder()
+          .setNextPageToken(page.nextPageToken());
+      for (ResourceMethods.Revision<Actor> r : page.items()) {
+        ActorRevision.Builder revision = ActorRevision.newBuilder()
+            .setRevisionId(Long.toString(r.revision()))
+            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
+            .setChange(ResourceMethods.toProto(r.change()))
+            .setEtag(r.etag())
+            .setAuthor(r.author());
+        if (r.value() != null) {
+          revision.setActor(r.value());
+        }
+        out.addActorRevisions(revision);
+      }
+      return out.build();
     });
   }
 }

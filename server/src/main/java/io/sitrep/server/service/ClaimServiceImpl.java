@@ -5,14 +5,18 @@ import io.grpc.stub.StreamObserver;
 import io.sitrep.api.v1.CreateClaimRequest;
 import io.sitrep.api.v1.DeleteClaimRequest;
 import io.sitrep.api.v1.GetClaimRequest;
+import io.sitrep.api.v1.ListClaimRevisionsRequest;
+import io.sitrep.api.v1.ListClaimRevisionsResponse;
 import io.sitrep.api.v1.ListClaimsRequest;
 import io.sitrep.api.v1.ListClaimsResponse;
 import io.sitrep.api.v1.Claim;
+import io.sitrep.api.v1.ClaimRevision;
 import io.sitrep.api.v1.ClaimServiceGrpc;
 import io.sitrep.api.v1.UpdateClaimRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
+import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.ClaimMapper;
 
 /** {@code sitrep.v1.ClaimService} over a store. */
@@ -26,7 +30,7 @@ public final class ClaimServiceImpl extends ClaimServiceGrpc.ClaimServiceImplBas
 
   @Override
   public void getClaim(GetClaimRequest request, StreamObserver<Claim> responses) {
-    Rpc.unary(responses, () -> methods.get(request.getName()));
+    Rpc.unary(responses, () -> methods.get(request.getName(), request.hasReadTime() ? request.getReadTime() : null));
   }
 
   @Override
@@ -57,6 +61,30 @@ public final class ClaimServiceImpl extends ClaimServiceGrpc.ClaimServiceImplBas
     Rpc.unary(responses, () -> {
       methods.delete(request.getName(), request.getEtag());
       return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void listClaimRevisions(ListClaimRevisionsRequest request,
+      StreamObserver<ListClaimRevisionsResponse> responses) {
+    Rpc.unary(responses, () -> {
+      Page<ResourceMethods.Revision<Claim>> page =
+          methods.revisions(request.getName(), request.getPageSize(), request.getPageToken());
+      ListClaimRevisionsResponse.Builder out = ListClaimRevisionsResponse.newBuilder()
+          .setNextPageToken(page.nextPageToken());
+      for (ResourceMethods.Revision<Claim> r : page.items()) {
+        ClaimRevision.Builder revision = ClaimRevision.newBuilder()
+            .setRevisionId(Long.toString(r.revision()))
+            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
+            .setChange(ResourceMethods.toProto(r.change()))
+            .setEtag(r.etag())
+            .setAuthor(r.author());
+        if (r.value() != null) {
+          revision.setClaim(r.value());
+        }
+        out.addClaimRevisions(revision);
+      }
+      return out.build();
     });
   }
 }

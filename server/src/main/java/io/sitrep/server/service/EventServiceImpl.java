@@ -5,14 +5,18 @@ import io.grpc.stub.StreamObserver;
 import io.sitrep.api.v1.CreateEventRequest;
 import io.sitrep.api.v1.DeleteEventRequest;
 import io.sitrep.api.v1.GetEventRequest;
+import io.sitrep.api.v1.ListEventRevisionsRequest;
+import io.sitrep.api.v1.ListEventRevisionsResponse;
 import io.sitrep.api.v1.ListEventsRequest;
 import io.sitrep.api.v1.ListEventsResponse;
 import io.sitrep.api.v1.Event;
+import io.sitrep.api.v1.EventRevision;
 import io.sitrep.api.v1.EventServiceGrpc;
 import io.sitrep.api.v1.UpdateEventRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
+import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.EventMapper;
 
 /** {@code sitrep.v1.EventService} over a store. */
@@ -26,7 +30,7 @@ public final class EventServiceImpl extends EventServiceGrpc.EventServiceImplBas
 
   @Override
   public void getEvent(GetEventRequest request, StreamObserver<Event> responses) {
-    Rpc.unary(responses, () -> methods.get(request.getName()));
+    Rpc.unary(responses, () -> methods.get(request.getName(), request.hasReadTime() ? request.getReadTime() : null));
   }
 
   @Override
@@ -57,6 +61,30 @@ public final class EventServiceImpl extends EventServiceGrpc.EventServiceImplBas
     Rpc.unary(responses, () -> {
       methods.delete(request.getName(), request.getEtag());
       return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void listEventRevisions(ListEventRevisionsRequest request,
+      StreamObserver<ListEventRevisionsResponse> responses) {
+    Rpc.unary(responses, () -> {
+      Page<ResourceMethods.Revision<Event>> page =
+          methods.revisions(request.getName(), request.getPageSize(), request.getPageToken());
+      ListEventRevisionsResponse.Builder out = ListEventRevisionsResponse.newBuilder()
+          .setNextPageToken(page.nextPageToken());
+      for (ResourceMethods.Revision<Event> r : page.items()) {
+        EventRevision.Builder revision = EventRevision.newBuilder()
+            .setRevisionId(Long.toString(r.revision()))
+            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
+            .setChange(ResourceMethods.toProto(r.change()))
+            .setEtag(r.etag())
+            .setAuthor(r.author());
+        if (r.value() != null) {
+          revision.setEvent(r.value());
+        }
+        out.addEventRevisions(revision);
+      }
+      return out.build();
     });
   }
 }

@@ -5,14 +5,18 @@ import io.grpc.stub.StreamObserver;
 import io.sitrep.api.v1.CreateReportRequest;
 import io.sitrep.api.v1.DeleteReportRequest;
 import io.sitrep.api.v1.GetReportRequest;
+import io.sitrep.api.v1.ListReportRevisionsRequest;
+import io.sitrep.api.v1.ListReportRevisionsResponse;
 import io.sitrep.api.v1.ListReportsRequest;
 import io.sitrep.api.v1.ListReportsResponse;
 import io.sitrep.api.v1.Report;
+import io.sitrep.api.v1.ReportRevision;
 import io.sitrep.api.v1.ReportServiceGrpc;
 import io.sitrep.api.v1.UpdateReportRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
+import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.ReportMapper;
 
 /** {@code sitrep.v1.ReportService} over a store. */
@@ -26,7 +30,7 @@ public final class ReportServiceImpl extends ReportServiceGrpc.ReportServiceImpl
 
   @Override
   public void getReport(GetReportRequest request, StreamObserver<Report> responses) {
-    Rpc.unary(responses, () -> methods.get(request.getName()));
+    Rpc.unary(responses, () -> methods.get(request.getName(), request.hasReadTime() ? request.getReadTime() : null));
   }
 
   @Override
@@ -57,6 +61,30 @@ public final class ReportServiceImpl extends ReportServiceGrpc.ReportServiceImpl
     Rpc.unary(responses, () -> {
       methods.delete(request.getName(), request.getEtag());
       return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void listReportRevisions(ListReportRevisionsRequest request,
+      StreamObserver<ListReportRevisionsResponse> responses) {
+    Rpc.unary(responses, () -> {
+      Page<ResourceMethods.Revision<Report>> page =
+          methods.revisions(request.getName(), request.getPageSize(), request.getPageToken());
+      ListReportRevisionsResponse.Builder out = ListReportRevisionsResponse.newBuilder()
+          .setNextPageToken(page.nextPageToken());
+      for (ResourceMethods.Revision<Report> r : page.items()) {
+        ReportRevision.Builder revision = ReportRevision.newBuilder()
+            .setRevisionId(Long.toString(r.revision()))
+            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
+            .setChange(ResourceMethods.toProto(r.change()))
+            .setEtag(r.etag())
+            .setAuthor(r.author());
+        if (r.value() != null) {
+          revision.setReport(r.value());
+        }
+        out.addReportRevisions(revision);
+      }
+      return out.build();
     });
   }
 }

@@ -5,14 +5,18 @@ import io.grpc.stub.StreamObserver;
 import io.sitrep.api.v1.CreateSourceRequest;
 import io.sitrep.api.v1.DeleteSourceRequest;
 import io.sitrep.api.v1.GetSourceRequest;
+import io.sitrep.api.v1.ListSourceRevisionsRequest;
+import io.sitrep.api.v1.ListSourceRevisionsResponse;
 import io.sitrep.api.v1.ListSourcesRequest;
 import io.sitrep.api.v1.ListSourcesResponse;
 import io.sitrep.api.v1.Source;
+import io.sitrep.api.v1.SourceRevision;
 import io.sitrep.api.v1.SourceServiceGrpc;
 import io.sitrep.api.v1.UpdateSourceRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
+import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.SourceMapper;
 
 /** {@code sitrep.v1.SourceService} over a store. */
@@ -26,7 +30,7 @@ public final class SourceServiceImpl extends SourceServiceGrpc.SourceServiceImpl
 
   @Override
   public void getSource(GetSourceRequest request, StreamObserver<Source> responses) {
-    Rpc.unary(responses, () -> methods.get(request.getName()));
+    Rpc.unary(responses, () -> methods.get(request.getName(), request.hasReadTime() ? request.getReadTime() : null));
   }
 
   @Override
@@ -57,6 +61,30 @@ public final class SourceServiceImpl extends SourceServiceGrpc.SourceServiceImpl
     Rpc.unary(responses, () -> {
       methods.delete(request.getName(), request.getEtag());
       return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void listSourceRevisions(ListSourceRevisionsRequest request,
+      StreamObserver<ListSourceRevisionsResponse> responses) {
+    Rpc.unary(responses, () -> {
+      Page<ResourceMethods.Revision<Source>> page =
+          methods.revisions(request.getName(), request.getPageSize(), request.getPageToken());
+      ListSourceRevisionsResponse.Builder out = ListSourceRevisionsResponse.newBuilder()
+          .setNextPageToken(page.nextPageToken());
+      for (ResourceMethods.Revision<Source> r : page.items()) {
+        SourceRevision.Builder revision = SourceRevision.newBuilder()
+            .setRevisionId(Long.toString(r.revision()))
+            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
+            .setChange(ResourceMethods.toProto(r.change()))
+            .setEtag(r.etag())
+            .setAuthor(r.author());
+        if (r.value() != null) {
+          revision.setSource(r.value());
+        }
+        out.addSourceRevisions(revision);
+      }
+      return out.build();
     });
   }
 }

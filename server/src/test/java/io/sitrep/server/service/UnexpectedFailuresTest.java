@@ -47,7 +47,7 @@ class UnexpectedFailuresTest {
 
   @Test
   void aBugDuringIngestEndsTheStreamAsInternal() throws Exception {
-    when(store.createAll(any(), any())).thenThrow(new NullPointerException("oops"));
+    when(store.createAll(any(), any(), any())).thenThrow(new NullPointerException("oops"));
     StreamRecorder<IngestResponse> responses = StreamRecorder.create();
 
     StreamObserver<IngestRequest> requests = sitrep.ingest().ingest(responses);
