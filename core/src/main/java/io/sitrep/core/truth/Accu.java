@@ -272,18 +272,34 @@ public final class Accu implements TruthDiscovery {
     }
     double[] Aprime = new double[numSources];
     double[] C = new double[numValues];
-    double[] Cstar = config.similarity() != null ? new double[numValues] : C;
     double[] P = new double[numValues];
     double[] next = new double[numSources];
     SimilarityTable sim =
         config.similarity() != null && config.rho() != 0
             ? SimilarityTable.build(m, config.similarity(), 1e-9, it)
             : null;
+    if (sim != null && sim.other.length == 0) {
+      sim = null; // no two candidates are similar: C* = C
+    }
+    double[] Cstar = sim != null ? new double[numValues] : C;
     CopyIndex copies = config.copyDetection() ? CopyIndex.build(m, it) : null;
     CopyIndex.Discounts discounts = CopyIndex.Discounts.NONE;
 
     int[] valueItem = m.valueItemArray();
     boolean[] informative = config.onlyContested() ? informativeItems(m, options) : null;
+    // With onlyContested: P masked to the informative values, and each source's count of them
+    // (fixed), so the accuracy pass reads one array per claim as the plain one does.
+    double[] Pinformative = informative != null ? new double[numValues] : null;
+    int[] informativeClaims = informative != null ? new int[numSources] : null;
+    if (informative != null) {
+      for (int s = 0; s < numSources; s++) {
+        int used = 0;
+        for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
+          used += informative[valueItem[sourceClaimValue[k]]] ? 1 : 0;
+        }
+        informativeClaims[s] = used;
+      }
+    }
     PooledCopy pooled = config.pooledCopy() ? PooledCopy.build(m) : null;
     if (pooled != null && pooled.items.length == 0) {
       pooled = null; // nobody shares an item with a one-claim source: every discount stays 1
@@ -365,6 +381,11 @@ public final class Accu implements TruthDiscovery {
         }
       }
       Seeds.clampGold(m, options, P, 1, 0);
+      if (Pinformative != null) {
+        for (int v = 0; v < numValues; v++) {
+          Pinformative[v] = informative[valueItem[v]] ? P[v] : 0;
+        }
+      }
       long work = 0;
       for (int s = 0; s < numSources; s++) {
         int from = sourceClaimStart[s];
@@ -382,15 +403,10 @@ public final class Accu implements TruthDiscovery {
           }
           count = to - from;
         } else {
-          int used = 0;
           for (int k = from; k < to; k++) {
-            int v = sourceClaimValue[k];
-            if (informative[valueItem[v]]) {
-              sum += P[v];
-              used++;
-            }
+            sum += Pinformative[sourceClaimValue[k]];
           }
-          count = used;
+          count = informativeClaims[s];
         }
         if (bucket != null) {
           contestedSum[s] = sum;

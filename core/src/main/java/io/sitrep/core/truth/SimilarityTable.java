@@ -36,6 +36,9 @@ final class SimilarityTable {
     IntList others = new IntList();
     DoubleList sims = new DoubleList();
     String[] names = new String[0];
+    ValueSimilarity.Automatic automatic =
+        similarity instanceof ValueSimilarity.Automatic a ? a : null;
+    ValueSimilarity.Automatic.Prepared[] prepared = new ValueSimilarity.Automatic.Prepared[0];
     for (int i = 0; i < m.numItems(); i++) {
       int from = itemValueStart[i];
       int to = itemValueStart[i + 1];
@@ -53,10 +56,22 @@ final class SimilarityTable {
       for (int v = from; v < to; v++) {
         names[v - from] = m.valueName(v);
       }
+      if (automatic != null) {
+        // Parse each candidate once, not once per pair it is in.
+        if (prepared.length < k) {
+          prepared = new ValueSimilarity.Automatic.Prepared[k];
+        }
+        for (int v = 0; v < k; v++) {
+          prepared[v] = automatic.prepare(names[v]);
+        }
+      }
       for (int v = from; v < to; v++) {
         for (int w = from; w < to; w++) {
           if (w != v) {
-            double s = similarity.similarity(names[w - from], names[v - from]);
+            double s =
+                automatic != null
+                    ? automatic.similarity(prepared[w - from], prepared[v - from])
+                    : similarity.similarity(names[w - from], names[v - from]);
             if (minSimilarity <= 0 || s >= minSimilarity) {
               others.add(w);
               sims.add(s);

@@ -107,12 +107,67 @@ public interface ValueSimilarity {
    * #tokenContainment}. The first argument is the supporting value, the second the supported.
    */
   static ValueSimilarity automatic() {
-    ValueSimilarity numeric = numericCloseness(0.01);
-    ValueSimilarity text = tokenContainment();
-    return (a, b) ->
-        !Double.isNaN(parse(a)) && !Double.isNaN(parse(b))
-            ? numeric.similarity(a, b)
-            : text.similarity(a, b);
+    return Automatic.INSTANCE;
+  }
+
+  /**
+   * {@link #automatic()}, with a prepared form (number and tokens parsed once per value) for
+   * {@link SimilarityTable}, which compares every candidate of an item with every other.
+   */
+  final class Automatic implements ValueSimilarity {
+    static final Automatic INSTANCE = new Automatic();
+    private static final double TOLERANCE = 0.01;
+
+    private Automatic() {}
+
+    /** A value parsed once. */
+    record Prepared(String text, double number, String[] tokens) {}
+
+    Prepared prepare(String value) {
+      double x = parse(value);
+      return new Prepared(value, x, Double.isNaN(x) ? tokens(value) : null);
+    }
+
+    double similarity(Prepared a, Prepared b) {
+      if (!Double.isNaN(a.number) && !Double.isNaN(b.number)) {
+        double scale = TOLERANCE * Math.max(Math.abs(a.number), Math.abs(b.number));
+        if (scale == 0) {
+          return a.number == b.number ? 1 : 0;
+        }
+        return Math.max(0, 1 - Math.abs(a.number - b.number) / scale);
+      }
+      return containment(
+          a.tokens != null ? a.tokens : tokens(a.text),
+          b.tokens != null ? b.tokens : tokens(b.text));
+    }
+
+    @Override
+    public double similarity(String a, String b) {
+      return similarity(prepare(a), prepare(b));
+    }
+  }
+
+  /** {@link #tokenContainment()} on sorted distinct tokens. */
+  private static double containment(String[] x, String[] y) {
+    if (x.length == 0) {
+      return y.length == 0 ? 1 : 0;
+    }
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < x.length && j < y.length) {
+      int cmp = x[i].compareTo(y[j]);
+      if (cmp == 0) {
+        common++;
+        i++;
+        j++;
+      } else if (cmp < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return (double) common / x.length;
   }
 
   /** Distinct whitespace-separated tokens, sorted; written out by hand, it is on a hot path. */
