@@ -17,10 +17,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,30 +33,58 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code import-bench}: how fast a shared sample is parsed and mapped (into a sink that stores
- * nothing), and how fast it is stored (into a fresh in-memory or SQLite store). The sample is
- * replicated into a temporary file to reach {@code --rows}, each copy with its ids shifted so that
- * every row is a new event; the copy is made before the clock starts.
+ * nothing), and how fast it is stored (into a fresh in-memory or SQLite store), for one format or
+ * all four. The sample is replicated into a temporary file to reach {@code --rows}, each copy with
+ * its ids shifted so that every row is a new event; the copy is made before the clock starts.
+ * Process CPU is printed beside wall time, since the machine may be shared.
  */
 @Command(name = "import-bench", mixinStandardHelpOptions = true,
-    description = "Rows per second parsed+mapped and stored, for one importer and store.")
+    description = "Rows per second parsed+mapped and stored, per importer and store.")
 public final class ImportBench implements Callable<Integer> {
-  @Option(names = "--format", required = true, description = "gdelt, acled, ucdp or plover.")
+  @Option(names = "--format", required = true, description = "gdelt, acled, ucdp, plover or all.")
   String format;
 
-  @Option(names = "--store", defaultValue = "memory", description = "memory or sqlite (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--store", defaultValue = "memory",
+      description = "memory, sqlite, none (parse and map only) or all (default: ${DEFAULT-VALUE}).")
   String store;
 
   @Option(names = "--rows", defaultValue = "200000", description = "Rows to import (default: ${DEFAULT-VALUE}).")
   long rows;
+
+  @Option(names = "--store-rows", description = "Rows to store in SQLite, if fewer than --rows (default: --rows).")
+  @org.jspecify.annotations.Nullable Long storeRows;
+
+  @Option(names = "--threads", description = "Threads that parse and map (GDELT; default: one per processor).")
+  @org.jspecify.annotations.Nullable Integer threads;
+
+  @Option(names = "--batch-rows", description = "Rows per batch written (default: ImportOptions' default).")
+  @org.jspecify.annotations.Nullable Integer batchRows;
+
+  @Option(names = "--warmups", defaultValue = "1",
+      description = "Unmeasured passes over the file first (default: ${DEFAULT-VALUE}).")
+  int warmups;
 
   @Option(names = "--data", description = "The shared data directory (default: ../shared/data or /work/shared/data).")
   Path data;
 
   @Override
   public Integer call() throws Exception {
-    ImportFormat f = ImportFormat.of(format);
+    List<ImportFormat> formats = format.equals("all") ? List.of(ImportFormat.values()) : List.of(ImportFormat.of(format));
+    List<String> stores = switch (store) {
+      case "all" -> List.of("memory", "sqlite");
+      case "none" -> List.of();
+      case "memory", "sqlite" -> List.of(store);
+      default -> throw new IllegalArgumentException("--store must be memory, sqlite, none or all");
+    };
     Path dir = data != null ? data : Files.isDirectory(Path.of("../shared/data")) ? Path.of("../shared/data")
         : Path.of("/work/shared/data");
+    for (ImportFormat f : formats) {
+      run(f, dir, stores);
+    }
+    return 0;
+  }
+
+  private void run(ImportFormat f, Path dir, List<String> stores) throws IOException {
     Path sample = switch (f) {
       case GDELT -> dir.resolve("gdelt/20150218230000.export.CSV");
       case ACLED -> dir.resolve("acled/acled_somalia_2025-04_2026-03.csv");
@@ -63,50 +93,58 @@ public final class ImportBench implements Callable<Integer> {
     };
     Path tmp = Files.createTempDirectory("sitrep-import-bench");
     try {
-      Path file = f == ImportFormat.PLOVER ? sample : replicate(f, sample, tmp.resolve(sample.getFileName()), rows);
-      if (f == ImportFormat.PLOVER) {
-        System.out.println("plover: the sample (323 records) is not replicated; figures are for it alone");
+      String name = f.name().toLowerCase(Locale.ROOT);
+      System.out.printf(Locale.ROOT, "%-7s %d parse+map threads, %d processors%n", name, options().threads(),
+          Runtime.getRuntime().availableProcessors());
+      Path file = replicate(f, sample, tmp.resolve(sample.getFileName()), rows);
+      // Warm up the JIT on the whole file, then measure: on a loaded machine the compiler threads
+      // lag, and a short warm-up measured the interpreter.
+      for (int i = 0; i < warmups; i++) {
+        Importer.importFile(f, file, ImportSink.discarding(), options(), ImportListener.NONE);
       }
-      // Warm up the JIT on the sample itself, then measure.
-      Importer.importFile(f, sample, ImportSink.discarding(), ImportOptions.defaults(), ImportListener.NONE);
       long cpu0 = cpu();
       long t0 = System.nanoTime();
-      ImportResult parsed = Importer.importFile(f, file, ImportSink.discarding(), ImportOptions.defaults(),
+      ImportResult parsed = Importer.importFile(f, file, ImportSink.discarding(), options(),
           ImportListener.NONE);
-      double parseSeconds = (System.nanoTime() - t0) / 1e9;
-      double parseCpu = (cpu() - cpu0) / 1e9;
-      report("parsed+mapped", parsed, parseSeconds, parseCpu);
+      report(name, "parsed+mapped", parsed, (System.nanoTime() - t0) / 1e9, (cpu() - cpu0) / 1e9);
 
-      try (SitrepStore s = open(tmp.resolve("store"))) {
-        cpu0 = cpu();
-        t0 = System.nanoTime();
-        ImportResult stored = Importer.importFile(f, file, ImportSink.of(s), ImportOptions.defaults(),
-            ImportListener.NONE);
-        double storeSeconds = (System.nanoTime() - t0) / 1e9;
-        report("stored (" + store + ")", stored, storeSeconds, (cpu() - cpu0) / 1e9);
-        System.out.printf(Locale.ROOT, "store now holds %,d events, %,d reports, %,d claims (%,d resources created)%n",
-            s.count(ResourceType.EVENTS), s.count(ResourceType.REPORTS), s.count(ResourceType.CLAIMS),
-            stored.created());
+      for (String kind : stores) {
+        Path stored = file;
+        if (kind.equals("sqlite") && storeRows != null && storeRows < rows) {
+          stored = replicate(f, sample, tmp.resolve("fewer-" + sample.getFileName()), storeRows);
+        }
+        try (SitrepStore s = open(kind, tmp.resolve("store-" + kind))) {
+          cpu0 = cpu();
+          t0 = System.nanoTime();
+          ImportResult r = Importer.importFile(f, stored, ImportSink.of(s), options(),
+              ImportListener.NONE);
+          report(name, "stored (" + kind + ")", r, (System.nanoTime() - t0) / 1e9, (cpu() - cpu0) / 1e9);
+          System.out.printf(Locale.ROOT, "%-7s store now holds %,d events, %,d reports, %,d claims (%,d resources created)%n",
+              name, s.count(ResourceType.EVENTS), s.count(ResourceType.REPORTS), s.count(ResourceType.CLAIMS),
+              r.created());
+        }
       }
     } finally {
       try (Stream<Path> walk = Files.walk(tmp)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    return 0;
   }
 
-  private SitrepStore open(Path dir) {
-    return switch (store) {
-      case "memory" -> new InMemoryStore();
-      case "sqlite" -> JdbcStores.openSqlite(dir);
-      default -> throw new IllegalArgumentException("--store must be memory or sqlite");
-    };
+  private ImportOptions options() {
+    ImportOptions o = ImportOptions.defaults();
+    o = threads == null ? o : o.withThreads(threads);
+    return batchRows == null ? o : o.withBatchRows(batchRows);
   }
 
-  private static void report(String what, ImportResult r, double seconds, double cpuSeconds) {
-    System.out.printf(Locale.ROOT, "%-18s %,10d rows in %6.2f s = %,10.0f rows/s  (process CPU %.2f s; %d bad)%n",
-        what, r.rows(), seconds, r.rows() / seconds, cpuSeconds, r.bad());
+  private static SitrepStore open(String kind, Path dir) {
+    return kind.equals("sqlite") ? JdbcStores.openSqlite(dir) : new InMemoryStore();
+  }
+
+  private static void report(String format, String what, ImportResult r, double seconds, double cpuSeconds) {
+    System.out.printf(Locale.ROOT,
+        "%-7s %-16s %,10d rows in %6.2f s = %,9.0f rows/s  (process CPU %.2f s, %.1f us/row; %d bad)%n",
+        format, what, r.rows(), seconds, r.rows() / seconds, cpuSeconds, cpuSeconds * 1e6 / r.rows(), r.bad());
   }
 
   private static long cpu() {
@@ -116,6 +154,9 @@ public final class ImportBench implements Callable<Integer> {
 
   /** Copies {@code sample}'s data rows into {@code out} until {@code rows}, shifting ids per copy. */
   static Path replicate(ImportFormat f, Path sample, Path out, long rows) throws IOException {
+    if (f == ImportFormat.PLOVER) {
+      return replicatePlover(sample, out, rows);
+    }
     if (f == ImportFormat.GDELT) {
       List<String> lines = Files.readAllLines(sample, StandardCharsets.UTF_8);
       try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -163,6 +204,51 @@ public final class ImportBench implements Callable<Integer> {
           written++;
         }
       }
+    }
+    return out;
+  }
+
+  /** PLOVER: the array's records, copied with {@code -x{copy}} added to each id, until {@code rows}. */
+  private static Path replicatePlover(Path sample, Path out, long rows) throws IOException {
+    String json = Files.readString(sample, StandardCharsets.UTF_8).strip();
+    List<String> records = new ArrayList<>();
+    // The sample's records are the objects at the array's top level: split on its brackets' depth.
+    int depth = 0;
+    int start = -1;
+    boolean inString = false;
+    for (int i = 1; i < json.length() - 1; i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        if (depth++ == 0) {
+          start = i;
+        }
+      } else if ((c == '}' || c == ']') && --depth == 0) {
+        records.add(json.substring(start, i + 1));
+      }
+    }
+    Pattern id = Pattern.compile("(\"id\"\\s*:\\s*\"[^\"]*)\"");
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      w.write("[\n");
+      long written = 0;
+      for (int copy = 0; written < rows; copy++) {
+        for (String rec : records) {
+          if (written >= rows) {
+            break;
+          }
+          w.write(written == 0 ? "" : ",\n");
+          w.write(copy == 0 ? rec : id.matcher(rec).replaceFirst("$1-x" + copy + "\""));
+          written++;
+        }
+      }
+      w.write("\n]\n");
     }
     return out;
   }

@@ -202,7 +202,7 @@ final class AcledImport implements Importer.FormatReader {
   }
 
   private static String actor(RowOutput out, String name, String inter) {
-    return Shared.actor(out, name, kindOf(inter, name), "", "");
+    return Shared.actor(out, name, () -> kindOf(inter, name), "", "");
   }
 
   private static boolean isCivilians(String inter) {

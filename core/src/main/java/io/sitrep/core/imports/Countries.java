@@ -5,6 +5,7 @@ import com.ibm.icu.util.Region;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * ISO 3166-1 alpha-2 codes, as Sitrep's model wants them, from what the data sets carry: alpha-3
@@ -14,6 +15,8 @@ import java.util.Map;
 final class Countries {
   private static final ImmutableMap<String, String> BY_ALPHA3;
   private static final ImmutableMap<String, String> BY_NAME;
+  /** Alpha-2 codes by numeric code (ISO's are 3 digits), filled as codes are met. */
+  private static final AtomicReferenceArray<String> BY_NUMERIC = new AtomicReferenceArray<>(1_000);
 
   static {
     Map<String, String> alpha3 = new HashMap<>();
@@ -55,14 +58,37 @@ final class Countries {
 
   /** The alpha-2 code of an ISO 3166-1 numeric code ({@code 368} is {@code IQ}); "" if unknown. */
   static String fromNumeric(String numeric) {
+    int code;
     try {
-      int code = Integer.parseInt(numeric.strip());
-      Region r = Region.getInstance(code);
-      String s = r.toString();
-      return r.getType() == Region.RegionType.TERRITORY && s.matches("[A-Z]{2}") ? s : "";
+      code = Integer.parseInt(numeric.strip());
     } catch (RuntimeException e) {
       return "";
     }
+    if (code < 0 || code >= BY_NUMERIC.length()) {
+      return "";
+    }
+    // ACLED gives the code on every row: ICU is asked once per code.
+    String known = BY_NUMERIC.get(code);
+    if (known == null) {
+      known = fromRegion(code);
+      BY_NUMERIC.set(code, known);
+    }
+    return known;
+  }
+
+  private static String fromRegion(int code) {
+    try {
+      Region r = Region.getInstance(code);
+      String s = r.toString();
+      return r.getType() == Region.RegionType.TERRITORY && s.length() == 2 && isUpper(s.charAt(0))
+          && isUpper(s.charAt(1)) ? s : "";
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   /** The alpha-2 code of an English country name ("Iraq", "South Africa"); "" if unknown. */

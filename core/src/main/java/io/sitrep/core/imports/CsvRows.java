@@ -39,12 +39,17 @@ final class CsvRows {
   }
 
   static Reader reader(InputStream in) throws IOException {
+    skipByteOrderMark(in);
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  /** Reads past a UTF-8 byte-order mark at the start of {@code in}, if there is one. */
+  static void skipByteOrderMark(InputStream in) throws IOException {
     in.mark(4);
     byte[] bom = in.readNBytes(3);
     if (!(bom.length == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf)) {
       in.reset();
     }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
   /**

@@ -25,7 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,12 +75,21 @@ final class GdeltImport implements Importer.FormatReader {
   /** Columns the description repeats: everything not mapped to a field of its own. */
   private static final int[] DESCRIBED = {2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
       28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 53, 54, 55, 58, 59};
+  /** "\nColumn: " for each events column, the description's line heads. */
+  private static final String[] LABELS = EVENT_COLUMNS.stream().map(c -> "\n" + c + ": ").toArray(String[]::new);
   private static final Duration GDELT_LAG = Duration.ofMinutes(15);
   private static final CSVFormat TSV = CSVFormat.DEFAULT.builder().setDelimiter('\t').setQuote(null)
       .setIgnoreSurroundingSpaces(false).setIgnoreEmptyLines(true).get();
 
   private final InteractionScores crosswalk = InteractionScores.standard();
   private final boolean mentions;
+  // Values a file repeats row after row, each worked out once (a 15-minute slice has one DATEADDED,
+  // a few days, a few thousand actor codes and place names).
+  private final Memo<String, TimeSpan> days = new Memo<>(10_000, d -> Dates.daySpan(Dates.day(d, "SQLDATE"), d));
+  private final Memo<String, TimeSpan> eventSeen = new Memo<>(10_000, t -> seenSpan(t, "DATEADDED"));
+  private final Memo<String, TimeSpan> mentionSeen = new Memo<>(10_000, t -> seenSpan(t, "MentionTimeDate"));
+  private final Memo<String, String> actorNames = new Memo<>(50_000, code -> "actors/" + Ids.slug("gdelt", code));
+  private final Memo<String, String[]> placeParts = new Memo<>(50_000, GdeltImport::placeParts);
 
   GdeltImport(boolean mentions) {
     this.mentions = mentions;
@@ -106,28 +115,39 @@ final class GdeltImport implements Importer.FormatReader {
 
   @Override
   public String read(InputStream in, Importer.Run run) throws IOException {
-    int width = mentions ? MENTION_COLUMNS.size() : EVENT_COLUMNS.size();
-    CsvRows.readNoHeader(in, TSV, run, (line, record) -> {
-      if (record.size() != width) {
-        return run.unreadable(line, "has " + record.size() + " tab-separated fields, a GDELT 2.0 "
-            + (mentions ? "mentions" : "events") + " row has " + width);
-      }
-      return run.row(line, out -> {
-        if (mentions) {
-          mapMention(record, out);
-        } else {
-          mapEvent(record, out);
-        }
+    int threads = run.options().threads();
+    if (threads > 1) {
+      // Each worker maps with its own importer and output: their caches are not shared.
+      BlockReader.read(in, TSV, run, threads, () -> {
+        GdeltImport worker = new GdeltImport(mentions);
+        RowOutput out = new RowOutput();
+        return record -> worker.outcome(record, out);
       });
-    });
+    } else {
+      CsvRows.readNoHeader(in, TSV, run, (line, record) -> run.accept(line, outcome(record, run.output())));
+    }
     return mentions ? "mentions" : "events";
+  }
+
+  private Importer.RowOutcome outcome(CSVRecord record, RowOutput out) {
+    int width = mentions ? MENTION_COLUMNS.size() : EVENT_COLUMNS.size();
+    if (record.size() != width) {
+      return Importer.RowOutcome.bad("has " + record.size() + " tab-separated fields, a GDELT 2.0 "
+          + (mentions ? "mentions" : "events") + " row has " + width);
+    }
+    return Importer.map(o -> {
+      if (mentions) {
+        mapMention(record, o);
+      } else {
+        mapEvent(record, o);
+      }
+    }, out);
   }
 
   private void mapEvent(CSVRecord r, RowOutput out) {
     String id = Cells.required(Cells.get(r, ID), "GLOBALEVENTID");
     String eventName = "events/" + Ids.slug("gdelt", id);
-    String sqlDate = Cells.get(r, SQLDATE);
-    LocalDate day = Dates.day(sqlDate, "SQLDATE");
+    TimeSpan day = days.get(Cells.get(r, SQLDATE));
     Optional<CrosswalkEntry> entry = cameo(Cells.get(r, EVENTCODE), Cells.get(r, BASECODE), Cells.get(r, ROOTCODE));
     EventType type = entry.map(CrosswalkEntry::type).orElse(EventType.OTHER);
     String what = entry.map(CrosswalkEntry::description).orElse("CAMEO " + Cells.get(r, EVENTCODE));
@@ -138,29 +158,35 @@ final class GdeltImport implements Importer.FormatReader {
     String a2Name = Cells.get(r, A2NAME);
     String summary = Cells.clip((a1.isEmpty() ? "Someone" : a1Name.isEmpty() ? a1 : a1Name) + ": " + what
         + (a2.isEmpty() ? "" : " (" + (a2Name.isEmpty() ? a2 : a2Name) + ")"), 1_000);
-    StringBuilder description = new StringBuilder(600).append("GDELT ").append(id);
+    // "GDELT id" and a "\nColumn: value" line per non-empty column, joined in one exact-size copy.
+    String[] parts = new String[2 + 2 * DESCRIBED.length];
+    int n = 0;
+    parts[n++] = "GDELT ";
+    parts[n++] = id;
     for (int i : DESCRIBED) {
       String v = Cells.get(r, i);
       if (!v.isEmpty()) {
-        description.append('\n').append(EVENT_COLUMNS.get(i)).append(": ").append(v);
+        parts[n++] = LABELS[i];
+        parts[n++] = v;
       }
     }
-    Event.Builder event = Event.builder(eventName, type, summary, Dates.daySpan(day, sqlDate))
-        .mode(entry.map(CrosswalkEntry::mode).orElse("")).description(description.toString())
+    String description = String.join("", n == parts.length ? parts : Arrays.copyOf(parts, n));
+    Event.Builder event = Event.builder(eventName, type, summary, day)
+        .mode(entry.map(CrosswalkEntry::mode).orElse("")).description(description)
         .place(place(r));
     if (!a1.isEmpty()) {
-      event.participant(actor(out, a1, a1Name, Cells.get(r, A1COUNTRY), Cells.get(r, A1TYPE1)),
+      event.participant(actor(out, actorNames.get(a1), a1, a1Name, Cells.get(r, A1COUNTRY), Cells.get(r, A1TYPE1)),
           ParticipantRole.PERPETRATOR);
     }
     if (!a2.isEmpty() && !a2.equals(a1)) {
-      event.participant(actor(out, a2, a2Name, Cells.get(r, A2COUNTRY), Cells.get(r, A2TYPE1)),
+      event.participant(actor(out, actorNames.get(a2), a2, a2Name, Cells.get(r, A2COUNTRY), Cells.get(r, A2TYPE1)),
           ParticipantRole.TARGET);
     }
     String url = Cells.get(r, SOURCEURL);
     String added = Cells.get(r, DATEADDED);
     if (!url.isEmpty()) {
-      Instant seen = Dates.gdeltInstant(added, "DATEADDED");
-      String reportName = report(out, id, eventName, url, site(url), "1", seen, "cited by the GDELT event record");
+      String reportName = report(out, id, eventName, url, site(url), "1", eventSeen.get(added),
+          "cited by the GDELT event record");
       event.report(reportName);
     }
     out.add(event.build());
@@ -173,7 +199,7 @@ final class GdeltImport implements Importer.FormatReader {
         + ") is in no events file imported and not in the store: import its events file first");
     String url = Cells.required(Cells.get(r, 5), "MentionIdentifier");
     String site = Cells.get(r, 4);
-    Instant seen = Dates.gdeltInstant(Cells.get(r, 2), "MentionTimeDate");
+    TimeSpan seen = mentionSeen.get(Cells.get(r, 2));
     StringBuilder text = new StringBuilder(200).append("GDELT mention of event ").append(id);
     for (int i = 1; i < MENTION_COLUMNS.size(); i++) {
       if (i == 4 || i == 5) {
@@ -189,19 +215,23 @@ final class GdeltImport implements Importer.FormatReader {
 
   /** Emits the report at {@code url} about the event and its claim; returns the report's name. */
   private static String report(RowOutput out, String id, String eventName, String url, String site,
-      String mentionType, Instant seen, String claimText) {
+      String mentionType, TimeSpan published, String claimText) {
     boolean web = mentionType.isEmpty() || mentionType.equals("1");
     String source = Shared.source(out, site.isEmpty() ? "unknown site" : site,
         web ? SourceKind.NEWS_OUTLET : SourceKind.DOCUMENT, site.isEmpty() ? "" : "https://" + site,
         "A site GDELT monitors.");
     String suffix = Ids.slug("gdelt-" + id, Ids.hash(url));
     String reportName = "reports/" + suffix;
-    TimeSpan published = new TimeSpan(seen.minus(GDELT_LAG), seen, TimePrecision.RANGE,
-        "seen by GDELT in the 15 minutes to " + seen);
     out.add(new Report(reportName, source, published, "", Cells.clip(url, 1_000), "", "", ImmutableList.of()));
     out.add(new Claim("claims/" + suffix, reportName, Stance.ASSERTS, Attribution.DIRECT, "", eventName, null,
         claimText));
     return reportName;
+  }
+
+  /** When GDELT saw a report: the 15 minutes to {@code text}, a {@code yyyyMMddHHmmss} time. */
+  private static TimeSpan seenSpan(String text, String column) {
+    Instant seen = Dates.gdeltInstant(text, column);
+    return new TimeSpan(seen.minus(GDELT_LAG), seen, TimePrecision.RANGE, "seen by GDELT in the 15 minutes to " + seen);
   }
 
   private Optional<CrosswalkEntry> cameo(String code, String base, String root) {
@@ -216,7 +246,7 @@ final class GdeltImport implements Importer.FormatReader {
     return Optional.empty();
   }
 
-  private static Place place(CSVRecord r) {
+  private Place place(CSVRecord r) {
     String type = Cells.get(r, GEO_TYPE);
     GeoPrecision precision = switch (type) {
       case "1" -> GeoPrecision.COUNTRY;
@@ -228,18 +258,26 @@ final class GdeltImport implements Importer.FormatReader {
       return null;
     }
     String full = Cells.get(r, GEO_NAME);
-    List<String> parts = Cells.split(full, ',');
-    String country = parts.isEmpty() ? "" : Countries.fromName(parts.get(parts.size() - 1));
-    String admin1 = parts.size() >= 2 && precision != GeoPrecision.COUNTRY ? parts.get(parts.size() - 2) : "";
+    String[] parts = placeParts.get(full);
+    String country = parts[0];
+    String admin1 = precision != GeoPrecision.COUNTRY ? parts[1] : "";
     return new Place(Cells.clip(full, 1_000), "", admin1, country,
         Cells.point(Cells.get(r, GEO_LAT), Cells.get(r, GEO_LONG), "ActionGeo_Lat", "ActionGeo_Long"), precision);
   }
 
-  /** Emits the actor of CAMEO actor code {@code code}; returns its name. */
-  private static String actor(RowOutput out, String code, String name, String countryCode, String type1) {
-    String actorName = "actors/" + Ids.slug("gdelt", code);
-    String cc = Countries.fromAlpha3(countryCode);
+  /** The country code and first-level division of a GDELT place name ("Mumbai, Maharashtra, India"). */
+  private static String[] placeParts(String full) {
+    List<String> parts = Cells.split(full, ',');
+    String country = parts.isEmpty() ? "" : Countries.fromName(parts.get(parts.size() - 1));
+    String admin1 = parts.size() >= 2 ? parts.get(parts.size() - 2) : "";
+    return new String[] {country, admin1};
+  }
+
+  /** Emits the actor {@code actorName} of CAMEO actor code {@code code}; returns its name. */
+  private static String actor(RowOutput out, String actorName, String code, String name, String countryCode,
+      String type1) {
     out.shared(actorName, () -> {
+      String cc = Countries.fromAlpha3(countryCode);
       String display = name.isEmpty() ? code : name;
       ActorKind kind = switch (type1) {
         case "GOV", "LEG", "JUD", "ELI" -> ActorKind.GOVERNMENT_BODY;

@@ -1,7 +1,8 @@
 package io.sitrep.core.imports;
 
-import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -15,6 +16,14 @@ public final class Ids {
   /** The longest id core accepts. */
   public static final int MAX_ID = 63;
   private static final int HASH_CHARS = 10;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  });
 
   private Ids() {}
 
@@ -36,7 +45,15 @@ public final class Ids {
 
   /** A short, stable hash of {@code text}: 10 hexadecimal digits of its SHA-256. */
   public static String hash(String text) {
-    return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString().substring(0, HASH_CHARS);
+    // One digest per thread, reset by digest(): GDELT hashes a URL per row, and Guava's hasher
+    // cloned a MessageDigest and hex-encoded all 32 bytes to keep 5 of them.
+    byte[] d = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+    char[] hex = new char[HASH_CHARS];
+    for (int i = 0; i < HASH_CHARS / 2; i++) {
+      hex[2 * i] = HEX[(d[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX[d[i] & 0xf];
+    }
+    return new String(hex);
   }
 
   private static String fit(String slug, String original) {
@@ -54,6 +71,9 @@ public final class Ids {
   }
 
   static String slugOnly(String text) {
+    if (isSlug(text)) {
+      return text; // a data set's own id ("410412347", "som1234") usually is one already
+    }
     StringBuilder out = new StringBuilder(text.length());
     boolean ascii = true;
     for (int i = 0; i < text.length(); i++) {
@@ -90,5 +110,24 @@ public final class Ids {
       }
     }
     return out.toString();
+  }
+
+  /** True when {@code text} is already its own slug: runs of [a-z0-9] joined by single hyphens. */
+  private static boolean isSlug(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    boolean afterHyphen = true; // no leading hyphen
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        afterHyphen = false;
+      } else if (c == '-' && !afterHyphen) {
+        afterHyphen = true;
+      } else {
+        return false;
+      }
+    }
+    return !afterHyphen;
   }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports data-set files into an {@link ImportSink}, streaming: rows are read one at a time,
@@ -83,6 +84,35 @@ public final class Importer {
     void map(RowOutput out);
   }
 
+  /**
+   * What one row mapped to, or why it is bad ({@code bad} not null): copies, so that the
+   * {@link RowOutput} it was mapped with can map the next row. A row may be mapped on a worker
+   * thread and accounted for later, in file order, by {@link Run#accept}.
+   */
+  record RowOutcome(@Nullable String bad, List<Resource> shared, List<Resource> own, List<String> requires,
+      List<String> reasons) {
+    static RowOutcome bad(String reason) {
+      return new RowOutcome(reason, List.of(), List.of(), List.of(), List.of());
+    }
+  }
+
+  /** Maps one row with {@code out} (which it resets first); never throws for a bad row. */
+  static RowOutcome map(RowMapping mapping, RowOutput out) {
+    out.reset();
+    try {
+      mapping.map(out);
+    } catch (ValidationException e) {
+      return RowOutcome.bad("invalid " + e.getMessage());
+    } catch (DateTimeParseException e) {
+      return RowOutcome.bad("bad date \"" + e.getParsedString() + "\"");
+    } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+      return RowOutcome.bad(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+    return new RowOutcome(null, out.shared.isEmpty() ? List.of() : List.copyOf(out.shared), List.copyOf(out.own),
+        out.requires.isEmpty() ? List.of() : List.copyOf(out.requires),
+        out.requires.isEmpty() ? List.of() : List.copyOf(out.requireReasons));
+  }
+
   /** Reads one format: calls {@link Run#row} per data row, returns what the file held. */
   interface FormatReader {
     String read(InputStream in, Run run) throws IOException;
@@ -119,7 +149,11 @@ public final class Importer {
       this.options = options;
       this.listener = listener;
       this.seenShared = seenShared;
-      this.out = new RowOutput(seenShared);
+      this.out = new RowOutput();
+    }
+
+    ImportOptions options() {
+      return options;
     }
 
     ImportResult run(ImportFormat format) {
@@ -151,24 +185,30 @@ public final class Importer {
 
     /** Maps one data row starting on {@code line}. Returns false when the import must stop. */
     boolean row(long line, RowMapping mapping) {
+      return accept(line, map(mapping, out));
+    }
+
+    /** The output the calling thread maps its rows with. */
+    RowOutput output() {
+      return out;
+    }
+
+    /**
+     * Accounts for the row starting on {@code line}, mapped to {@code o}: the rows must come in
+     * file order. Shared resources not emitted before join the batch. Returns false when the
+     * import must stop.
+     */
+    boolean accept(long line, RowOutcome o) {
       rows++;
-      out.reset();
-      try {
-        mapping.map(out);
-      } catch (ValidationException e) {
-        return bad(line, "invalid " + e.getMessage());
-      } catch (DateTimeParseException e) {
-        return bad(line, "bad date \"" + e.getParsedString() + "\"");
-      } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
-        return bad(line, e.getMessage() == null ? e.toString() : e.getMessage());
+      if (o.bad() != null) {
+        return bad(line, o.bad());
       }
-      for (Resource r : out.shared) {
-        seenShared.add(r.name());
-        pendingShared.add(r);
+      for (Resource r : o.shared()) {
+        if (seenShared.add(r.name())) {
+          pendingShared.add(r);
+        }
       }
-      pendingRows.add(new Pending(line, List.copyOf(out.own),
-          out.requires.isEmpty() ? List.of() : List.copyOf(out.requires),
-          out.requires.isEmpty() ? List.of() : List.copyOf(out.requireReasons)));
+      pendingRows.add(new Pending(line, o.own(), o.requires(), o.reasons()));
       if (pendingRows.size() >= options.batchRows()) {
         flush();
       }
@@ -201,7 +241,8 @@ public final class Importer {
       if (pendingRows.isEmpty() && pendingShared.isEmpty()) {
         return;
       }
-      Map<String, Resource> items = new LinkedHashMap<>();
+      // Sized for a batch's resources (a row's 3 to 8 and the shared ones) so that it never rehashes.
+      Map<String, Resource> items = new LinkedHashMap<>(2 * (pendingShared.size() + 8 * pendingRows.size()));
       for (Resource r : pendingShared) {
         items.putIfAbsent(r.name(), r);
       }

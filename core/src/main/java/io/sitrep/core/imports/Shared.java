@@ -6,8 +6,10 @@ import io.sitrep.core.model.ActorKind;
 import io.sitrep.core.model.Source;
 import io.sitrep.core.model.SourceKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,8 +37,15 @@ final class Shared {
    */
   static String actor(RowOutput out, String displayName, ActorKind kind, String countryCode, String description,
       String... moreAliases) {
-    String name = actorName(displayName);
+    return actor(out, displayName, () -> kind, countryCode, description, moreAliases);
+  }
+
+  /** As above, with the kind worked out only if the actor is new to this import. */
+  static String actor(RowOutput out, String displayName, Supplier<ActorKind> kindOf, String countryCode,
+      String description, String... moreAliases) {
+    String name = out.actorNames.get(displayName);
     out.shared(name, () -> {
+      ActorKind kind = kindOf.get();
       List<String> aliases = new ArrayList<>();
       Matcher m = PERIOD.matcher(displayName);
       if (m.matches() && !m.group(1).isBlank()) {
@@ -55,7 +64,7 @@ final class Shared {
 
   /** Emits the source {@code displayName} (once per import) and returns its name. */
   static String source(RowOutput out, String displayName, SourceKind kind, String uri, String description) {
-    String name = sourceName(displayName);
+    String name = out.sourceNames.get(displayName);
     out.shared(name, () -> Source.builder(name, Cells.clip(displayName, 1_000), kind)
         .uri(Cells.clip(uri, 1_000)).handle("").description(description).build());
     return name;
@@ -80,16 +89,19 @@ final class Shared {
 
   /** "key: value" lines for every non-empty {@code (key, value)} pair, for descriptions. */
   static String fields(List<String> keys, List<String> values) {
-    StringBuilder sb = new StringBuilder();
+    // Joined in one exact-size copy: a growing builder copied these (kilobytes a row) several times.
+    String[] parts = new String[4 * keys.size()];
+    int n = 0;
     for (int i = 0; i < keys.size(); i++) {
       String v = values.get(i);
       if (!v.isEmpty()) {
-        if (sb.length() > 0) {
-          sb.append('\n');
-        }
-        sb.append(keys.get(i)).append(": ").append(v);
+        parts[n] = n == 0 ? "" : "\n";
+        n++;
+        parts[n++] = keys.get(i);
+        parts[n++] = ": ";
+        parts[n++] = v;
       }
     }
-    return sb.toString();
+    return String.join("", n == parts.length ? parts : Arrays.copyOf(parts, n));
   }
 }

@@ -176,10 +176,10 @@ final class UcdpImport implements Importer.FormatReader {
     String description = "UCDP GED " + id + "\n" + Shared.fields(extraColumns, extraValues) + deathsNote;
     Event.Builder event = Event.builder(eventName, EventType.ASSAULT, summary, time).mode(mode)
         .description(description).place(place).fatalities(deaths);
-    event.participant(Shared.actor(out, sideA, kindOf(sideA), "", ucdpAlias(get(r, "side_a_new_id")),
+    event.participant(Shared.actor(out, sideA, () -> kindOf(sideA), "", ucdpAlias(get(r, "side_a_new_id")),
         ucdpAlias(get(r, "side_a_new_id"))), ParticipantRole.PERPETRATOR);
     if (!sideB.isEmpty()) {
-      event.participant(Shared.actor(out, sideB, kindOf(sideB), "", ucdpAlias(get(r, "side_b_new_id")),
+      event.participant(Shared.actor(out, sideB, () -> kindOf(sideB), "", ucdpAlias(get(r, "side_b_new_id")),
           ucdpAlias(get(r, "side_b_new_id"))), "3".equals(violence) ? ParticipantRole.VICTIM : ParticipantRole.TARGET);
     }
 

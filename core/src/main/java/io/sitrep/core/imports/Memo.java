@@ -1,0 +1,33 @@
+package io.sitrep.core.imports;
+
+import java.util.HashMap;
+import java.util.function.Function;
+
+/**
+ * Remembers a function's answers for the values a file repeats (actor codes, site names, dates,
+ * place names), so each distinct value is slugged, hashed or parsed once. Bounded: when it holds
+ * {@code max} answers it forgets them all, so memory stays flat however long the file is. One per
+ * import, not shared between threads.
+ */
+final class Memo<K, V> {
+  private final HashMap<K, V> answers = new HashMap<>();
+  private final int max;
+  private final Function<? super K, ? extends V> f;
+
+  Memo(int max, Function<? super K, ? extends V> f) {
+    this.max = max;
+    this.f = f;
+  }
+
+  V get(K key) {
+    V v = answers.get(key);
+    if (v == null) {
+      v = f.apply(key); // may throw: nothing is remembered for a bad value
+      if (answers.size() >= max) {
+        answers.clear();
+      }
+      answers.put(key, v);
+    }
+    return v;
+  }
+}
