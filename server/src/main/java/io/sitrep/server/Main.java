@@ -1,12 +1,16 @@
 package io.sitrep.server;
 
-import io.grpc.InsecureServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.sitrep.api.v1.IngestRequest;
 import io.sitrep.api.v1.IngestResponse;
 import io.sitrep.core.store.BatchException;
 import io.sitrep.core.store.SitrepStore;
 import io.sitrep.core.store.StoreException;
+import io.sitrep.server.auth.KeyStore;
+import io.sitrep.server.auth.KeyStores;
+import io.sitrep.server.auth.KeysCommand;
+import io.sitrep.server.auth.SecurityOptions;
+import io.sitrep.server.auth.ServerSecurity;
 import io.sitrep.server.demo.DemoDataset;
 import io.sitrep.server.mapping.IngestMapper;
 import io.sitrep.server.ops.Durations;
@@ -25,6 +29,7 @@ import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code sitrep-server} command: runs the Sitrep gRPC server until it is stopped. */
@@ -33,7 +38,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     usageHelpWidth = 110,
     version = "sitrep-server 0.1.0",
-    description = "Serves the Sitrep API (sitrep.v1) over gRPC, with health and reflection.")
+    description = "Serves the Sitrep API (sitrep.v1) over gRPC, with health and reflection.",
+    subcommands = KeysCommand.class)
 public final class Main implements Callable<Integer> {
   /** The request id of the demo batch: a second load on the same store replays the first. */
   static final String DEMO_REQUEST_ID = "sitrep-demo-baghdad-2020-12";
@@ -60,6 +66,9 @@ public final class Main implements Callable<Integer> {
       description = "Another store instead of --data-dir: postgresql://host:port/db?user=U&password=P"
           + " (or jdbc:postgresql:...), sqlite:DIR, or memory (nothing kept after exit).")
   @Nullable String store;
+
+  /** --tls-cert, --tls-key, --client-ca, --insecure. */
+  @Mixin SecurityOptions security = new SecurityOptions();
 
   // Limits, shutdown and metrics (io.sitrep.server.ops); the defaults are ServerLimits.DEFAULTS.
   @Option(names = "--max-message-bytes", defaultValue = "16777216", paramLabel = "N",
@@ -192,15 +201,18 @@ public final class Main implements Callable<Integer> {
   public Running start() throws IOException {
     MetricsEndpoint metrics;
     StoreFactory.OpenedStore opened = StoreFactory.open(store, dataDir);
+    KeyStore keyStore = null;
     try {
+      keyStore = KeyStores.open(store, dataDir);
+      ServerSecurity serverSecurity = security.serverSecurity(host, keyStore);
       if (!opened.note().isEmpty()) {
         printNote(System.err, opened.note());
       }
       ServerLimits limits = limits();
       String demoNote = demo ? loadDemo(opened.store()) : "";
       SitrepServer server = new SitrepServer(limits.applyTo(
-          NettyServerBuilder.forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create())),
-          opened.store(), opened.achStore(), limits);
+          NettyServerBuilder.forAddress(new InetSocketAddress(host, port), security.serverCredentials())),
+          opened.store(), opened.achStore(), limits, serverSecurity);
       server.start();
       try {
         metrics = metricsPort == null ? null : MetricsEndpoint.start(metricsHost, metricsPort,
@@ -209,14 +221,25 @@ public final class Main implements Callable<Integer> {
         server.stop();
         throw new IOException("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage(), e);
       }
-      return new Running(server, host, server.port(), opened, demoNote, metrics);
+      return new Running(server, host, server.port(), opened, demoNote, metrics, keyStore,
+          security.describe(serverSecurity));
     } catch (IOException | RuntimeException e) {
-      opened.close();
+      closeAll(keyStore, opened);
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      opened.close();
+      closeAll(keyStore, opened);
       throw new IOException("interrupted while starting", e);
+    }
+  }
+
+  private static void closeAll(@Nullable KeyStore keyStore, StoreFactory.OpenedStore opened) {
+    try {
+      if (keyStore != null) {
+        keyStore.close();
+      }
+    } finally {
+      opened.close();
     }
   }
 
@@ -256,10 +279,14 @@ public final class Main implements Callable<Integer> {
     private final StoreFactory.OpenedStore store;
     private final String demo;
     private final @Nullable MetricsEndpoint metrics;
+    private final KeyStore keyStore;
+    private final String security;
     private boolean stopped;
 
     Running(SitrepServer server, String host, int port, StoreFactory.OpenedStore store, String demo,
-        @Nullable MetricsEndpoint metrics) {
+        @Nullable MetricsEndpoint metrics, KeyStore keyStore, String security) {
+      this.keyStore = keyStore;
+      this.security = security;
       this.server = server;
       this.host = host;
       this.port = port;
@@ -297,7 +324,8 @@ public final class Main implements Callable<Integer> {
     public String banner() {
       return "Sitrep listening on " + host + ":" + port + " (store: " + store.description()
           + (demo.isEmpty() ? "" : ", demo: " + demo)
-          + (metrics == null ? "" : ", metrics: " + metrics.url()) + ")";
+          + (metrics == null ? "" : ", metrics: " + metrics.url())
+          + (security.isEmpty() ? "" : ", " + security) + ")";
     }
 
     /** Stops the server gracefully, then closes its store; once. */
@@ -312,7 +340,7 @@ public final class Main implements Callable<Integer> {
         if (metrics != null) {
           metrics.close();
         }
-        store.close();
+        closeAll(keyStore, store);
       }
     }
   }

@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -13,6 +15,7 @@ import io.sitrep.core.ach.InMemoryAchStore;
 import io.sitrep.core.store.ListeningStore;
 import io.sitrep.core.store.SitrepStore;
 import io.sitrep.server.auth.Principal;
+import io.sitrep.server.auth.ServerSecurity;
 import io.sitrep.server.ops.Durations;
 import io.sitrep.server.ops.Metrics;
 import io.sitrep.server.ops.Ops;
@@ -30,6 +33,7 @@ import io.sitrep.server.service.SourceServiceImpl;
 import io.sitrep.server.service.UnexpectedErrorInterceptor;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -54,13 +58,22 @@ public final class SitrepServer {
     this(serverBuilder, rawStore, InMemoryAchStore.create());
   }
 
-  /** A server over {@code rawStore} keeping ACH matrices in {@code achStore}; the caller closes both. */
+  /**
+   * A server over {@code rawStore} keeping ACH matrices in {@code achStore}, open to every caller
+   * until a key is created ({@link ServerSecurity#open()}); the caller closes both stores.
+   */
   public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore, AchStore achStore) {
     this(serverBuilder, rawStore, achStore, ServerLimits.DEFAULTS);
   }
 
   /** The same, with {@code limits} on calls, callers and connections, and its shutdown grace. */
   public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore, AchStore achStore, ServerLimits limits) {
+    this(serverBuilder, rawStore, achStore, limits, ServerSecurity.open());
+  }
+
+  /** The same, with callers authenticated as {@code security} says. */
+  public SitrepServer(ServerBuilder<?> serverBuilder, SitrepStore rawStore, AchStore achStore, ServerLimits limits,
+      ServerSecurity security) {
     // One listening wrapper for every service, so analyses see every committed write; each write
     // is recorded as made by the caller the auth interceptor put in the call's gRPC Context.
     ListeningStore store = ListeningStore.wrap(rawStore, Principal::currentName);
@@ -77,7 +90,8 @@ public final class SitrepServer {
         new IngestServiceImpl(store),
         new AnalysisServiceImpl(store, claimAnalyses, Clock.systemUTC()),
         new ActorAnalysisServiceImpl(store, Clock.systemUTC()),
-        new HypothesisServiceImpl(store, achStore, claimAnalyses, Clock.systemUTC()));
+        new HypothesisServiceImpl(store, achStore, claimAnalyses, Clock.systemUTC()),
+        security.apiKeyService());
     this.ops = new Ops(limits, store);
     // Interceptors, outermost first (see Ops): access log and metrics on the builder, for every
     // call; then per Sitrep service: the shutdown drain, authentication, the rate limit (it keys
@@ -85,14 +99,16 @@ public final class SitrepServer {
     // ServerInterceptors.intercept runs the last interceptor it is given first.
     ops.installOn(serverBuilder);
     UnexpectedErrorInterceptor interceptor = new UnexpectedErrorInterceptor();
+    ServerInterceptor authentication = security.interceptor();
     for (BindableService service : services) {
       ops.preregister(service);
       serverBuilder.addService(ServerInterceptors.intercept(service, interceptor, ops.requestLimits(),
-          ops.rateLimiter(), ops.draining()));
+          ops.rateLimiter(), authentication, ops.draining()));
     }
+    // Health and reflection go through MethodRoles too (health is public, reflection needs a reader).
     this.server = serverBuilder
-        .addService(health.getHealthService())
-        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(ServerInterceptors.intercept(health.getHealthService(), authentication))
+        .addService(ServerInterceptors.intercept(ProtoReflectionServiceV1.newInstance(), authentication))
         .build();
   }
 
@@ -110,6 +126,11 @@ public final class SitrepServer {
   /** The port the server listens on; -1 for an in-process server. */
   public int port() {
     return server.getPort();
+  }
+
+  /** Every service the server registered, for tests that walk them. */
+  public List<ServerServiceDefinition> services() {
+    return server.getServices();
   }
 
   public SitrepStore store() {
