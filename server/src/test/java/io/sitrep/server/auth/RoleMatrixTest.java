@@ -113,7 +113,7 @@ class RoleMatrixTest {
 
     server = new SitrepServer(
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), InsecureServerCredentials.create()),
-        store, achStore, new ServerSecurity(keys, false)).start();
+        store, achStore, io.sitrep.server.ops.ServerLimits.DEFAULTS, new ServerSecurity(keys, false)).start();
     channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), InsecureChannelCredentials.create())
         .build();
   }
