@@ -26,6 +26,14 @@ final class Enums {
 
   /** {@code SourceKind} → {@code SOURCE_KIND_}. */
   static String prefix(Class<?> protoType) {
-    return CaseFormat.UPPER_CAMEL.to(CaseFormat.UPPER_UNDERSCORE, protoType.getSimpleName()) + "_";
+    return PREFIXES.get(protoType);
   }
+
+  /** Computed once per enum type: every mapped resource asks, on every call. */
+  private static final ClassValue<String> PREFIXES = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> protoType) {
+      return CaseFormat.UPPER_CAMEL.to(CaseFormat.UPPER_UNDERSCORE, protoType.getSimpleName()) + "_";
+    }
+  };
 }
