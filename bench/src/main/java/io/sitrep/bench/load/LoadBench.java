@@ -20,6 +20,7 @@ import io.sitrep.api.v1.ListSourcesRequest;
 import io.sitrep.api.v1.ReportServiceGrpc;
 import io.sitrep.api.v1.SourceServiceGrpc;
 import io.sitrep.server.Main;
+import io.sitrep.server.ops.AccessLog;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -70,6 +73,8 @@ public final class LoadBench implements Callable<Integer> {
   /** The target for point Get on a 2-core machine shared by client and server. */
   static final double TARGET_GET_PER_SECOND = 5_000;
   static final double TARGET_GET_P99_MILLIS = 10;
+  /** Held: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
+  private static final List<Logger> QUIETED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Option(names = "--clients", defaultValue = "200", paramLabel = "C",
       description = "Concurrent clients in the mixed run, one call outstanding each (default: ${DEFAULT-VALUE}).")
@@ -103,6 +108,11 @@ public final class LoadBench implements Callable<Integer> {
       description = "sqlite (a fresh data directory in a temporary directory) or memory (default: ${DEFAULT-VALUE}).")
   String store;
 
+  @Option(names = "--access-log",
+      description = "Keep the server's access log (one line per call on standard error); off by default, as an"
+          + " operator quiets it with a logging config, so that the run measures the calls, not the console.")
+  boolean accessLog;
+
   @Option(names = "--server-arg", paramLabel = "ARG",
       description = "A further sitrep-server flag, e.g. a limit to measure (repeatable).")
   List<String> serverArgs = new ArrayList<>();
@@ -115,6 +125,13 @@ public final class LoadBench implements Callable<Integer> {
           + " --warmup-seconds, --get-seconds >= 0 and --store sqlite|memory");
       return 2;
     }
+    // As sitrep-server's main does: libraries speak only of trouble; the access log as asked.
+    List<Logger> quiet = new ArrayList<>(List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("com.zaxxer.hikari")));
+    if (!accessLog) {
+      quiet.add(Logger.getLogger(AccessLog.LOGGER));
+    }
+    quiet.forEach(l -> l.setLevel(Level.WARNING));
+    QUIETED.addAll(quiet);
     Path tmp = Files.createTempDirectory("sitrep-load-bench");
     Main.Running running = null;
     List<ManagedChannel> open = new ArrayList<>();
@@ -125,8 +142,9 @@ public final class LoadBench implements Callable<Integer> {
       Main main = new Main();
       new CommandLine(main).parseArgs(args.toArray(String[]::new));
       running = main.start();
-      System.out.printf(Locale.ROOT, "load bench: %s; %d processors, Java %s, load average %s%n", running.banner(),
-          Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
+      System.out.printf(Locale.ROOT, "load bench: %s; access log %s; %d processors, Java %s, load average %s%n",
+          running.banner(), accessLog ? "on" : "off", Runtime.getRuntime().availableProcessors(), Runtime.version(),
+          loadAverage());
 
       for (int i = 0; i < channels; i++) {
         open.add(Grpc.newChannelBuilder("127.0.0.1:" + running.port(), InsecureChannelCredentials.create())
