@@ -20,9 +20,13 @@ import io.sitrep.core.store.SitrepStore;
 import io.sitrep.core.truth.TruthDiscoveries;
 import io.sitrep.core.truth.TruthDiscovery;
 import io.sitrep.core.truth.TruthOptions;
+import java.util.AbstractCollection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -63,9 +67,12 @@ public final class ClaimAnalyses {
    */
   ClaimAssessment assess(AssessmentScope scope, TruthDiscovery algorithm, TruthOptions options,
       List<Proposition> gold) {
-    Material m = material();
-    ClaimAssessment a = ClaimAssessor.assess(m.sources(), m.reports(), m.claims(), m.canon(), scope, algorithm,
-        options, gold);
+    BooleanSupplier cancelled = options.cancellation();
+    Material m = material(cancelled);
+    // Reading every claim into the matrix takes seconds over a large scope; the truth algorithm
+    // polls only once it runs, so the claims poll too as they are read.
+    ClaimAssessment a = ClaimAssessor.assess(m.sources(), m.reports(), new Polling<>(m.claims(), cancelled),
+        m.canon(), scope, algorithm, options, gold);
     latest.set(a);
     return a;
   }
@@ -92,12 +99,65 @@ public final class ClaimAnalyses {
     return dependence.value();
   }
 
-  private Material material() {
-    return new Material(all(ResourceType.SOURCES), all(ResourceType.REPORTS), all(ResourceType.CLAIMS),
-        Canonicalizer.withActors(all(ResourceType.ACTORS)));
+  /** {@code items}, whose iteration throws CancellationException once {@code cancelled} says so. */
+  private static final class Polling<T> extends AbstractCollection<T> {
+    /** Elements between polls: a few hundred claims are well under a millisecond of work. */
+    private static final int EVERY = 256;
+    private final List<T> items;
+    private final BooleanSupplier cancelled;
+
+    Polling(List<T> items, BooleanSupplier cancelled) {
+      this.items = items;
+      this.cancelled = cancelled;
+    }
+
+    @Override
+    public int size() {
+      return items.size();
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+      Iterator<T> it = items.iterator();
+      return new Iterator<>() {
+        private int read;
+
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public T next() {
+          if (++read % EVERY == 0 && cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled while reading the claims");
+          }
+          return it.next();
+        }
+      };
+    }
   }
 
-  private <T extends io.sitrep.core.model.Resource> List<T> all(ResourceType<T> type) {
+  private Material material() {
+    return material(() -> false);
+  }
+
+  /** What the analyses read; each read polls {@code cancelled} first, for it can take a while over a large store. */
+  private Material material(BooleanSupplier cancelled) {
+    List<Source> sources = all(ResourceType.SOURCES, cancelled);
+    List<Report> reports = all(ResourceType.REPORTS, cancelled);
+    List<Claim> claims = all(ResourceType.CLAIMS, cancelled);
+    List<io.sitrep.core.model.Actor> actors = all(ResourceType.ACTORS, cancelled);
+    if (cancelled.getAsBoolean()) {
+      throw new CancellationException("cancelled while reading the store");
+    }
+    return new Material(sources, reports, claims, Canonicalizer.withActors(actors));
+  }
+
+  private <T extends io.sitrep.core.model.Resource> List<T> all(ResourceType<T> type, BooleanSupplier cancelled) {
+    if (cancelled.getAsBoolean()) {
+      throw new CancellationException("cancelled while reading the store");
+    }
     try (Stream<T> s = store.scan(type, Filter.ALL)) {
       return s.toList();
     }
