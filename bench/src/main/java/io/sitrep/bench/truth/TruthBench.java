@@ -2,6 +2,7 @@ package io.sitrep.bench.truth;
 
 import io.sitrep.core.truth.ClaimMatrix;
 import io.sitrep.core.truth.Floor;
+import io.sitrep.core.truth.MajorityVote;
 import io.sitrep.core.truth.TruthDiscoveries;
 import io.sitrep.core.truth.TruthDiscovery;
 import io.sitrep.core.truth.TruthFinder;
@@ -64,9 +65,12 @@ public final class TruthBench implements Callable<Integer> {
       Floor.accu(warm, 20);
     }
     System.out.println(
-        "algorithm,iterations,ms,floor_ms,ratio,cpu_ms,floor_cpu_ms,cpu_ratio,peak_heap_mb");
+        "algorithm,iterations,ms,floor_ms,ratio,cpu_ms,floor_cpu_ms,cpu_ratio,peak_heap_mb,"
+            + "accuracy");
     TruthOptions options = TruthOptions.defaults().withMaxIterations(iterations);
+    time(m, new MajorityVote(), options, it -> 0);
     time(m, new TruthFinder(), options, it -> Floor.truthFinder(m, it));
+    time(m, Accu.accu(), options, it -> Floor.accu(m, it));
     time(m, Accu.accuCopy(), options, it -> Floor.accu(m, it));
     time(m, TruthDiscoveries.defaultConfiguration(), options, it -> Floor.accu(m, it));
     return 0;
@@ -83,6 +87,7 @@ public final class TruthBench implements Callable<Integer> {
     long bestFloorCpu = Long.MAX_VALUE;
     double heap = 0;
     int it = 0;
+    double accuracy = 0;
     double check = 0;
     for (int k = 0; k < repeats; k++) {
       System.gc();
@@ -94,6 +99,7 @@ public final class TruthBench implements Callable<Integer> {
       bestMs = Math.min(bestMs, ms(start));
       heap = Math.max(heap, peakHeapMb());
       it = r.iterations();
+      accuracy = accuracy(m, r);
       long floorStart = System.nanoTime();
       long floorCpuStart = cpuNanos();
       check += floor.run(it);
@@ -102,7 +108,7 @@ public final class TruthBench implements Callable<Integer> {
     }
     System.out.printf(
         Locale.ROOT,
-        "%s,%d,%d,%d,%.2f,%d,%d,%.2f,%.0f%n",
+        "%s,%d,%d,%d,%.2f,%d,%d,%.2f,%.0f,%.4f%n",
         a.name(),
         it,
         bestMs,
@@ -111,10 +117,23 @@ public final class TruthBench implements Callable<Integer> {
         bestCpu,
         bestFloorCpu,
         (double) bestCpu / Math.max(1, bestFloorCpu),
-        heap);
+        heap,
+        accuracy);
     if (Double.isNaN(check)) {
       System.out.println("# floor checksum NaN");
     }
+  }
+
+  /**
+   * Share of items whose chosen value is the generated truth (candidate 0), so a faster
+   * approximation shows what it costs in answers.
+   */
+  private static double accuracy(ClaimMatrix m, TruthResult r) {
+    int right = 0;
+    for (int i = 0; i < m.numItems(); i++) {
+      right += r.chosenValue(i) == m.itemValueStart(i) ? 1 : 0;
+    }
+    return (double) right / m.numItems();
   }
 
   /** CPU time of this thread: on a shared machine, wall time measures the neighbours too. */

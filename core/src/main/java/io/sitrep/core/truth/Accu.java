@@ -64,7 +64,7 @@ import org.jspecify.annotations.Nullable;
  * two votes is redundant. Dependence is computed from the previous iteration's {@code P} and
  * {@code A}, starting in the second iteration. Only pairs sharing at least one equal value and
  * at least two items are considered, counted in one pass per item over its claim pairs
- * ({@link CopyIndex}, on a hash sample of the items beyond {@code max(2^20, claims / 8)}
+ * ({@link CopyIndex}, on a hash sample of the items beyond {@code max(2^20, claims / 16)}
  * claim pairs). The discounts are
  * kept sparse: the vote is the plain sum of {@code A'} minus the discounted part of the few
  * claims with {@code I < 1}, so an iteration costs Accu's own passes over the claims plus one

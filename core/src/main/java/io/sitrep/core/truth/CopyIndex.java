@@ -18,8 +18,8 @@ import java.util.Arrays;
  *
  * <p><b>Budget.</b> The claim pairs of all items cost {@code sum_i n_i (n_i - 1) / 2}, the square
  * of the item sizes: some 10^8 on ten million claims. When that exceeds {@link
- * #pairInstanceBudget} ({@code max(2^20, claims / 8)}), the statistics are counted on a sample of the items, each kept
- * with probability {@code budget / total} by a fixed hash of its id (reproducible, independent of
+ * #pairInstanceBudget} ({@code max(2^20, claims / 16)}), the statistics are counted on a
+ * sample of the items, each kept with probability {@code budget / total} by a fixed hash of its id (reproducible, independent of
  * the claims), so every pair's counts shrink by the same expected factor. This is an
  * approximation of the paper's counts: a pair sharing hundreds of items keeps tens of them in
  * the sample, ample to tell copying (shared false values have probability {@code (1 - A1)(1 - A2)
@@ -37,10 +37,13 @@ import java.util.Arrays;
  * <h2>Discounts</h2>
  *
  * {@link #discounts} turns each pair's discount factor into the claims it applies to, on every
- * item (sampled or not): the later source's claim on each value both sources give. Only pairs
- * whose factor is below {@code 1 - }{@link #MIN_DISCOUNT} are applied, so the work is
- * proportional to the claims of the sources with a likely copier partner, not to all claim pairs;
- * the result is sparse ({@link Discounts}).
+ * item (sampled or not): the later source's claim on each value both sources give. Discounting
+ * a source costs a visit to every claim on every value it claims; when the later sources of all
+ * dependent pairs (factor below {@code 1 - }{@link #MIN_DISCOUNT}) cost more than {@link
+ * #applyBudget} ({@code max(2^20, claims / 16)} visits), the pairs are taken strongest first
+ * (smallest factor) while their later sources fit, and the weakest dependences are left out,
+ * the second approximation at scale. Below the budget (again every evaluated data set) every
+ * dependent pair is applied. The result is sparse ({@link Discounts}).
  */
 final class CopyIndex {
   /** Items with more claims than this are not enumerated for pairs. */
@@ -48,10 +51,10 @@ final class CopyIndex {
 
   /**
    * Claim pairs counted at most (in expectation) before items are sampled: {@code max(2^20,
-   * claims / 8)}, so counting costs a fraction of one pass of the vote over the claims.
+   * claims / 16)}, so counting costs a fraction of one pass of the vote over the claims.
    */
   static long pairInstanceBudget(int numClaims) {
-    return Math.max(1L << 20, numClaims / 8);
+    return Math.max(1L << 20, numClaims / 16);
   }
 
   /** A discount of a vote by less than this fraction is not applied. */
@@ -251,7 +254,7 @@ final class CopyIndex {
 
   /** Work units (claims visited) the discounts may take per detection. */
   static long applyBudget(int numClaims) {
-    return Math.max(1L << 20, numClaims / 8);
+    return Math.max(1L << 20, numClaims / 16);
   }
 
   static CopyIndex build(ClaimMatrix m) {
@@ -263,8 +266,6 @@ final class CopyIndex {
     int[] claimValue = m.claimValueArray();
     int[] itemValueStart = m.itemValueStartArray();
     int[] valueClaimStart = m.valueClaimStartArray();
-    int[] sourceClaimStart = m.sourceClaimStartArray();
-    int[] sourceClaimValue = m.sourceClaimValueArray();
     int numItems = m.numItems();
     int numSources = m.numSources();
 
@@ -384,14 +385,14 @@ final class CopyIndex {
         agreeValue[kept++] = agreeValue[q];
       }
     }
+    // In value order, so the claims are read sequentially and only the per-source sums jump.
     long[] sourceWork = new long[numSources];
-    for (int a = 0; a < numSources; a++) {
-      long w = 0;
-      for (int k = sourceClaimStart[a]; k < sourceClaimStart[a + 1]; k++) {
-        int v = sourceClaimValue[k];
-        w += valueClaimStart[v + 1] - valueClaimStart[v];
+    for (int v = 0; v < m.numValues(); v++) {
+      int from = valueClaimStart[v];
+      int to = valueClaimStart[v + 1];
+      for (int k = from; k < to; k++) {
+        sourceWork[claimSource[k]] += to - from;
       }
-      sourceWork[a] = w;
     }
     return new CopyIndex(
         pairA.size,
