@@ -43,6 +43,18 @@ public final class SitrepCli implements Runnable {
   @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON for scripts instead of tables.")
   boolean json;
 
+  @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN", defaultValue = "${env:SITREP_TOKEN}",
+      description = "The API key to send (authorization: Bearer); default: the environment variable SITREP_TOKEN,"
+          + " which, unlike this flag, other users of the machine cannot read from the process list.")
+  String token;
+
+  @Option(names = "--tls-ca", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "Connect with TLS, trusting the CAs in this PEM file.")
+  java.nio.file.Path tlsCa;
+
+  /** The connector of {@link #main}: the network, with --token and --tls-ca. */
+  static final Function<String, SitrepClient> NETWORK = SitrepClient::connect;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Function<String, SitrepClient> connector;
@@ -52,7 +64,7 @@ public final class SitrepCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(SitrepClient::connect).execute(args));
+    System.exit(commandLine(NETWORK).execute(args));
   }
 
   /** The command line, connecting with {@code connector} (tests hand in an in-process client). */
@@ -94,7 +106,17 @@ public final class SitrepCli implements Runnable {
 
   /** A client of the server given by {@code --server}. */
   SitrepClient connect() {
-    return connector.apply(server);
+    if (connector != NETWORK) {
+      return connector.apply(server);
+    }
+    SitrepClient.Builder client = SitrepClient.builder().target(server);
+    if (tlsCa != null) {
+      client.trustCertificates(tlsCa);
+    }
+    if (token != null && !token.isBlank()) {
+      client.bearerToken(token.strip());
+    }
+    return client.build();
   }
 
   @Override

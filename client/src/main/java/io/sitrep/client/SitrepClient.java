@@ -37,12 +37,14 @@ import io.sitrep.api.v1.SourceDependency;
 import io.sitrep.api.v1.TensionSeries;
 import io.sitrep.api.v1.UpdateHypothesisMatrixRequest;
 import io.grpc.Channel;
+import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptors;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.sitrep.api.v1.Actor;
@@ -87,6 +89,9 @@ import io.sitrep.api.v1.UpdateClaimRequest;
 import io.sitrep.api.v1.UpdateEventRequest;
 import io.sitrep.api.v1.UpdateReportRequest;
 import io.sitrep.api.v1.UpdateSourceRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -151,10 +156,75 @@ public final class SitrepClient implements AutoCloseable {
     private @Nullable String target;
     private @Nullable Channel channel;
     private Duration deadline = DEFAULT_DEADLINE;
+    private @Nullable BearerToken bearerToken;
+    private boolean tls;
+    private @Nullable Path trustCertificates;
+    private @Nullable Path clientCertificate;
+    private @Nullable Path clientKey;
+    private @Nullable String authority;
 
     private Builder() {}
 
-    /** Connects to {@code host:port} in plaintext; the client owns and closes the channel. */
+    /**
+     * Sends {@code token} (an API key, {@code sitrep.<id>.<secret>}) as {@code authorization:
+     * Bearer} on every call; in plaintext only to a loopback address, else the call fails
+     * UNAUTHENTICATED without sending it (use TLS).
+     */
+    public Builder bearerToken(String token) {
+      this.bearerToken = new BearerToken(checkNotNull(token, "token"));
+      return this;
+    }
+
+    /** Connects with TLS, trusting the JDK's CAs (unless {@link #trustCertificates} names others). */
+    public Builder tls() {
+      this.tls = true;
+      return this;
+    }
+
+    /** Connects with TLS, trusting the CAs in this PEM file (e.g. a private CA). */
+    public Builder trustCertificates(Path caPem) {
+      this.trustCertificates = checkNotNull(caPem);
+      this.tls = true;
+      return this;
+    }
+
+    /** Shows this client certificate (PEM chain and PKCS#8 key) to a server that asks for one (mTLS). */
+    public Builder clientCertificate(Path certificatePem, Path privateKeyPem) {
+      this.clientCertificate = checkNotNull(certificatePem);
+      this.clientKey = checkNotNull(privateKeyPem);
+      this.tls = true;
+      return this;
+    }
+
+    /** The name the server's certificate must be valid for, when it is not the target's host. */
+    public Builder overrideAuthority(String authority) {
+      this.authority = checkNotNull(authority);
+      return this;
+    }
+
+    private ChannelCredentials credentials() {
+      if (!tls) {
+        return InsecureChannelCredentials.create();
+      }
+      try {
+        TlsChannelCredentials.Builder b = TlsChannelCredentials.newBuilder();
+        if (trustCertificates != null) {
+          b.trustManager(trustCertificates.toFile());
+        }
+        if (clientCertificate != null) {
+          b.keyManager(clientCertificate.toFile(), clientKey.toFile());
+        }
+        return b.build();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the TLS files: " + e.getMessage(), e);
+      }
+    }
+
+    private Channel withToken(Channel channel) {
+      return bearerToken == null ? channel : ClientInterceptors.intercept(channel, bearerToken.interceptor());
+    }
+
+    /** Connects to {@code host:port}, in plaintext unless TLS is asked for; the client owns and closes the channel. */
     public Builder target(String target) {
       this.target = checkNotNull(target);
       return this;
@@ -176,10 +246,14 @@ public final class SitrepClient implements AutoCloseable {
     public SitrepClient build() {
       checkArgument((target == null) != (channel == null), "give exactly one of target or channel");
       if (channel != null) {
-        return new SitrepClient(null, channel, deadline);
+        return new SitrepClient(null, withToken(channel), deadline);
       }
-      ManagedChannel owned = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
-      return new SitrepClient(owned, owned, deadline);
+      var channelBuilder = Grpc.newChannelBuilder(target, credentials());
+      if (authority != null) {
+        channelBuilder.overrideAuthority(authority);
+      }
+      ManagedChannel owned = channelBuilder.build();
+      return new SitrepClient(owned, withToken(owned), deadline);
     }
   }
 
