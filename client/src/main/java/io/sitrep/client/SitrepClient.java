@@ -107,8 +107,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A typed client for a Sitrep server. Every call gets the default deadline unless the caller's
- * stub sets its own; listings hide paging; {@link #ingest} streams batches and waits for their
- * acknowledgements. Failures surface as the server's {@link StatusRuntimeException}, whose
+ * stub sets its own (streaming and async stubs over {@link #channel()} included); listings hide
+ * paging; {@link #ingest} streams batches and waits for their acknowledgements. Over a channel it
+ * owns, the client retries reads, analyses and writes that carry a request id when the server is
+ * UNAVAILABLE, never updates and deletes (see {@code Retries}); it fills in empty request ids. Failures surface as the server's {@link StatusRuntimeException}, whose
  * {@code google.rpc.Status} details {@link io.grpc.protobuf.StatusProto#fromThrowable} reads.
  *
  * <pre>{@code
@@ -126,6 +128,8 @@ public final class SitrepClient implements AutoCloseable {
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
   /** Items per batch when {@link #ingest(Dataset)} is not told otherwise. */
   public static final int DEFAULT_BATCH_SIZE = 500;
+  /** The largest answer the client takes. */
+  static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
   /** A large page: fewer round trips when a listing is read whole. */
   private static final int PAGE_SIZE = 500;
 
@@ -134,7 +138,7 @@ public final class SitrepClient implements AutoCloseable {
 
   private SitrepClient(@Nullable ManagedChannel ownedChannel, Channel channel, Duration deadline) {
     this.ownedChannel = ownedChannel;
-    this.channel = ClientInterceptors.intercept(channel, new DefaultDeadline(deadline));
+    this.channel = ClientInterceptors.intercept(channel, new Retries.FillRequestIds(), new DefaultDeadline(deadline));
   }
 
   /** A client over a plaintext channel to {@code target} ({@code host:port}) that it owns. */
@@ -248,7 +252,11 @@ public final class SitrepClient implements AutoCloseable {
       if (channel != null) {
         return new SitrepClient(null, withToken(channel), deadline);
       }
-      var channelBuilder = Grpc.newChannelBuilder(target, credentials());
+      var channelBuilder = Grpc.newChannelBuilder(target, credentials())
+          // Reads, analyses, and writes with request ids are retried on UNAVAILABLE (see Retries).
+          .defaultServiceConfig(Retries.serviceConfig()).enableRetry()
+          // A large assessment can exceed gRPC's default of 4 MiB.
+          .maxInboundMessageSize(MAX_RESPONSE_BYTES);
       if (authority != null) {
         channelBuilder.overrideAuthority(authority);
       }
