@@ -23,14 +23,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a file whose records never span lines (GDELT's unquoted tab-separated exports) on several
- * threads. The file is cut at line ends into blocks of about {@link #BLOCK_BYTES}; a worker
- * parses each block with Commons CSV and maps its rows; the calling thread accounts for the
- * outcomes in file order ({@link Importer.Run#accept}) and writes the batches, so batches, request
- * ids, line numbers and which row first describes a shared resource are those of a sequential
- * read. At most two blocks per worker are in flight: memory stays flat however long the file.
+ * threads. The file is cut at line ends into blocks of {@link #BLOCK_BYTES} (256 KiB, some 650
+ * GDELT rows); a worker parses each block with Commons CSV and maps its rows; the calling thread
+ * accounts for the outcomes in file order ({@link Importer.Run#accept}) and writes the batches, so
+ * batches, request ids, line numbers and which row first describes a shared resource are those of
+ * a sequential read. At most two blocks per worker are in flight (a few megabytes of mapped rows
+ * each): memory stays flat however long the file.
  */
 final class BlockReader {
-  static final int BLOCK_BYTES = 1 << 20;
+  static final int BLOCK_BYTES = 1 << 18;
 
   /** Maps one record on a worker thread; one per thread, so it may keep per-thread caches. */
   interface RecordMapper {

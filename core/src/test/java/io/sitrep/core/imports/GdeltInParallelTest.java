@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * GDELT read on several threads, in blocks of about a mebibyte, stores what a read on one thread
+ * GDELT read on several threads, in blocks of 256 KiB, stores what a read on one thread
  * stores: the same batches under the same request ids (so a re-import by either replays), the
  * same bad rows on the same lines, the same shared actors and sources.
  */
@@ -46,7 +46,7 @@ class GdeltInParallelTest {
     }
   }
 
-  /** Three copies of the events sample (2.6 MB, three blocks), ids shifted, with bad rows among them. */
+  /** Three copies of the events sample (2.6 MB, ten blocks), ids shifted, with bad rows among them. */
   private Path eventsWithBadRows() throws IOException {
     Path sample = SharedData.file("gdelt/20150218230000.export.CSV");
     assumeTrue(Files.isRegularFile(sample), "the shared sample " + sample + " is not here");
