@@ -2,6 +2,7 @@ package io.sitrep.core.model;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A value that breaks the model's rules; names every offending field. */
 public final class ValidationException extends IllegalArgumentException {
@@ -29,6 +30,8 @@ public final class ValidationException extends IllegalArgumentException {
   }
 
   private static String describe(List<FieldViolation> violations) {
-    return violations.stream().map(FieldViolation::toString).reduce((a, b) -> a + "; " + b).orElse("");
+    // Joined in one pass: a request with 100,000 bad list elements has as many violations, and
+    // pairwise concatenation took minutes of CPU to build the message.
+    return violations.stream().map(FieldViolation::toString).collect(Collectors.joining("; "));
   }
 }
