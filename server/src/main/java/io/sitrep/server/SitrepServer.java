@@ -28,6 +28,7 @@ import io.sitrep.server.service.ClaimServiceImpl;
 import io.sitrep.server.service.EventServiceImpl;
 import io.sitrep.server.service.HypothesisServiceImpl;
 import io.sitrep.server.service.IngestServiceImpl;
+import io.sitrep.server.service.MalformedRequests;
 import io.sitrep.server.service.ReportServiceImpl;
 import io.sitrep.server.service.SourceServiceImpl;
 import io.sitrep.server.service.UnexpectedErrorInterceptor;
@@ -102,8 +103,8 @@ public final class SitrepServer {
     ServerInterceptor authentication = security.interceptor();
     for (BindableService service : services) {
       ops.preregister(service);
-      serverBuilder.addService(ServerInterceptors.intercept(service, interceptor, ops.requestLimits(),
-          ops.rateLimiter(), authentication, ops.draining()));
+      serverBuilder.addService(ServerInterceptors.intercept(MalformedRequests.refusedCleanly(service.bindService()),
+          interceptor, ops.requestLimits(), ops.rateLimiter(), authentication, ops.draining()));
     }
     // Health and reflection go through MethodRoles too (health is public, reflection needs a reader).
     this.server = serverBuilder

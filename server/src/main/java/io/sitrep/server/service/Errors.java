@@ -38,6 +38,7 @@ public final class Errors {
   public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
   public static final String STORE_FULL = "STORE_FULL";
   public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+  public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
 
   private Errors() {}
 
