@@ -164,17 +164,78 @@ public final class Errors {
 
   private static com.google.rpc.Status status(Code code, String message, String reason,
       Map<String, String> metadata, com.google.protobuf.@Nullable Message... details) {
+    ErrorInfo.Builder info = ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN);
+    metadata.forEach((k, v) -> info.putMetadata(k, clip(v, MAX_VALUE_BYTES)));
     com.google.rpc.Status.Builder b = com.google.rpc.Status.newBuilder()
         .setCode(code.getNumber())
-        .setMessage(message)
-        .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN)
-            .putAllMetadata(metadata).build()));
+        .setMessage(clip(message, MAX_MESSAGE_BYTES))
+        .addDetails(Any.pack(info.build()));
     for (com.google.protobuf.Message d : details) {
       if (d != null) {
-        b.addDetails(Any.pack(d));
+        b.addDetails(Any.pack(bounded(d)));
       }
     }
     return b.build();
+  }
+
+  /*
+   * A status travels in the trailers (grpc-message percent-encoded, grpc-status-details-bin in
+   * base64), and gRPC clients refuse trailers over 8 KiB by default: they would see INTERNAL instead
+   * of the refusal. Messages and details echo what the caller sent (names, values, one violation per
+   * bad list element), so each string is cut to a few hundred bytes and only the first violations
+   * are listed; the worst case stays near 5 KiB.
+   */
+  private static final int MAX_MESSAGE_BYTES = 400;
+  private static final int MAX_VALUE_BYTES = 120;
+  private static final int MAX_VIOLATIONS = 5;
+
+  private static com.google.protobuf.Message bounded(com.google.protobuf.Message detail) {
+    if (detail instanceof BadRequest bad) {
+      BadRequest.Builder b = BadRequest.newBuilder();
+      List<BadRequest.FieldViolation> all = bad.getFieldViolationsList();
+      for (BadRequest.FieldViolation v : all.subList(0, Math.min(all.size(), MAX_VIOLATIONS))) {
+        b.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(clip(v.getField(), MAX_VALUE_BYTES))
+            .setDescription(clip(v.getDescription(), MAX_VALUE_BYTES)));
+      }
+      if (all.size() > MAX_VIOLATIONS) {
+        b.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("")
+            .setDescription("and " + (all.size() - MAX_VIOLATIONS) + " more violations, not listed"));
+      }
+      return b.build();
+    }
+    if (detail instanceof ResourceInfo r) {
+      return r.toBuilder().setResourceName(clip(r.getResourceName(), MAX_VALUE_BYTES))
+          .setDescription(clip(r.getDescription(), MAX_VALUE_BYTES)).build();
+    }
+    if (detail instanceof PreconditionFailure p) {
+      PreconditionFailure.Builder b = PreconditionFailure.newBuilder();
+      for (PreconditionFailure.Violation v : p.getViolationsList().subList(0, Math.min(p.getViolationsCount(),
+          MAX_VIOLATIONS))) {
+        b.addViolations(v.toBuilder().setSubject(clip(v.getSubject(), MAX_VALUE_BYTES))
+            .setDescription(clip(v.getDescription(), MAX_VALUE_BYTES)));
+      }
+      return b.build();
+    }
+    return detail;
+  }
+
+  /** {@code s} cut to at most about {@code maxBytes} of UTF-8, at a code point, saying how long it was. */
+  static String clip(String s, int maxBytes) {
+    if (s.length() * 3 <= maxBytes) {
+      return s;
+    }
+    int bytes = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + n > maxBytes) {
+        return s.substring(0, i) + "...(" + s.length() + " chars)";
+      }
+      bytes += n;
+      i += Character.charCount(cp);
+    }
+    return s;
   }
 
   /** The status of an unexpected failure: nothing of it reaches the client. */
