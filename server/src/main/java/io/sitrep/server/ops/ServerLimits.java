@@ -105,8 +105,14 @@ public record ServerLimits(int maxInboundMessageBytes, int maxPageSize, int maxB
     public static final RateLimit OFF = new RateLimit(0, 0);
 
     public RateLimit {
-      check(perSecond >= 0 && burst >= 0, "rate limits must not be negative");
-      check(perSecond == 0 || burst > 0, "a rate limit needs a burst of at least 1");
+      // Not ServerLimits.check: calling the outer class from here initialises it first, and its
+      // DEFAULTS would then be built while OFF is still null.
+      if (perSecond < 0 || burst < 0) {
+        throw new IllegalArgumentException("rate limits must not be negative");
+      }
+      if (perSecond != 0 && burst <= 0) {
+        throw new IllegalArgumentException("a rate limit needs a burst of at least 1");
+      }
     }
 
     /** {@code perSecond} calls a second with bursts of one second's worth. */
