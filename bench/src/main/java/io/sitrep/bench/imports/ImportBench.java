@@ -54,7 +54,7 @@ public final class ImportBench implements Callable<Integer> {
   @Option(names = "--store-rows", description = "Rows to store in SQLite, if fewer than --rows (default: --rows).")
   @org.jspecify.annotations.Nullable Long storeRows;
 
-  @Option(names = "--threads", description = "Threads that parse and map (GDELT; default: one per processor).")
+  @Option(names = "--threads", description = "Threads that parse and map (GDELT; default: 1).")
   @org.jspecify.annotations.Nullable Integer threads;
 
   @Option(names = "--batch-rows", description = "Rows per batch written (default: ImportOptions' default).")

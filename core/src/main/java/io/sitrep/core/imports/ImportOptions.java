@@ -22,12 +22,15 @@ public record ImportOptions(int batchRows, boolean strict, int maxProblems, int 
     checkArgument(threads >= 1 && threads <= 64, "threads must be in [1, 64]: %s", threads);
   }
 
-  /** With as many threads as the machine has processors. */
+  /**
+   * On the calling thread alone: on the shared 2-core machine, GDELT on two threads cost 2 to 4
+   * times the CPU per row of one thread and was slower (import-bench, 2026-11-29, load 8-12).
+   */
   public ImportOptions(int batchRows, boolean strict, int maxProblems) {
-    this(batchRows, strict, maxProblems, defaultThreads());
+    this(batchRows, strict, maxProblems, 1);
   }
 
-  /** 500 rows a batch, bad rows reported and skipped, the first 1,000 problems kept, a thread per processor. */
+  /** 500 rows a batch, bad rows reported and skipped, the first 1,000 problems kept, one thread. */
   public static ImportOptions defaults() {
     return new ImportOptions(DEFAULT_BATCH_ROWS, false, 1_000);
   }
@@ -42,9 +45,5 @@ public record ImportOptions(int batchRows, boolean strict, int maxProblems, int 
 
   public ImportOptions withThreads(int v) {
     return new ImportOptions(batchRows, strict, maxProblems, v);
-  }
-
-  private static int defaultThreads() {
-    return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
   }
 }
