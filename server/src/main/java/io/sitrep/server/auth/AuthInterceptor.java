@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>Authentication off ({@link ApiKeys#enabled()} false and no client certificates asked
- *       for): every call runs as {@link Principal#ANONYMOUS}.
+ *       for): every call runs as {@link Principal#ANONYMOUS}, or as the principal an outer
+ *       interceptor of an embedder (or a test) already put in the context. With authentication
+ *       on, such a principal is ignored: only a token or a certificate counts.
  *   <li>Otherwise a call presents {@code authorization: Bearer <token>}, or, with {@code
  *       --client-ca}, a client certificate whose subject CN names the principal (a token, when
  *       given, wins). Missing, malformed, unknown, wrong and revoked tokens all get the same
@@ -101,10 +103,13 @@ public final class AuthInterceptor implements ServerInterceptor {
     return Contexts.interceptCall(Context.current().withValue(Principal.CONTEXT_KEY, principal), call, headers, next);
   }
 
-  /** The caller, {@link Principal#ANONYMOUS} with authentication off, or null if it is not authenticated. */
+  /**
+   * The caller, or null if it is not authenticated. With authentication off: the principal an
+   * embedder's own outer interceptor put in the context, else {@link Principal#ANONYMOUS}.
+   */
   private @Nullable Principal authenticate(ServerCall<?, ?> call, Metadata headers) {
     if (!clientCertificates && !keys.enabled()) {
-      return Principal.ANONYMOUS;
+      return Principal.current().orElse(Principal.ANONYMOUS);
     }
     String authorization = headers.get(AUTHORIZATION);
     if (authorization != null) {

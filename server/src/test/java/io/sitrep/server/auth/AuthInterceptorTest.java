@@ -61,7 +61,17 @@ class AuthInterceptorTest {
     if (direct) {
       builder.directExecutor();
     }
-    server = builder.addService(ServerInterceptors.intercept(ingest, new AuthInterceptor(keys, false))).build().start();
+    // An outer interceptor that claims every caller is an admin: it counts only while auth is off.
+    io.grpc.ServerInterceptor spoof = new io.grpc.ServerInterceptor() {
+      @Override
+      public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, Metadata headers,
+          io.grpc.ServerCallHandler<Q, R> next) {
+        return io.grpc.Contexts.interceptCall(io.grpc.Context.current().withValue(Principal.CONTEXT_KEY,
+            new Principal("outer-admin", Role.ADMIN)), call, headers, next);
+      }
+    };
+    server = builder.addService(ServerInterceptors.intercept(ingest, new AuthInterceptor(keys, false), spoof))
+        .build().start();
     channel = InProcessChannelBuilder.forName(name).build();
   }
 
@@ -114,10 +124,16 @@ class AuthInterceptorTest {
   }
 
   @Test
-  void withoutAnyKeyEveryCallRunsAsAnonymous() throws Exception {
+  void withoutAnyKeyACallRunsAsThePrincipalAnOuterInterceptorSetAndWithKeysThatOneCountsForNothing()
+      throws Exception {
     start(true);
     List<IngestResponse> acks = ingest("not-even-a-token", 2);
-    assertThat(acks).allSatisfy(a -> assertThat(a.getNamesList()).containsExactly(Principal.ANONYMOUS_NAME));
+    assertThat(acks).allSatisfy(a -> assertThat(a.getNamesList()).containsExactly("outer-admin"));
+
+    keys.create("alice", Role.READER);
+    CompletableFuture<Status> refused = new CompletableFuture<>();
+    IngestServiceGrpc.newStub(channel).ingest(observer(refused)).onCompleted();
+    assertThat(refused.get(10, TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
   }
 
   @Test
