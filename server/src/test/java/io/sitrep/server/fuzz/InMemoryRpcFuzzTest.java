@@ -4,7 +4,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Fuzzes every RPC of a real server over the in-memory store holding the demo. */
-@FuzzTries.Share(1.0)
 class InMemoryRpcFuzzTest extends RpcFuzzProperties {
   private static FuzzRunner runner;
 

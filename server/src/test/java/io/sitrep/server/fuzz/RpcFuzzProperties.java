@@ -6,14 +6,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * The fuzz properties, run against the server a subclass starts. Every case is judged by {@link
  * FuzzRunner#check}: never UNKNOWN or INTERNAL, the server still healthy, the store unchanged
  * after a refusal and changed only as the method may after a success.
  */
-@AddLifecycleHook(FuzzTries.class)
 @PropertyDefaults(shrinking = ShrinkingMode.BOUNDED)
 abstract class RpcFuzzProperties {
 
@@ -21,31 +19,26 @@ abstract class RpcFuzzProperties {
   abstract FuzzRunner runner();
 
   @Property
-  @FuzzTries.Share(0.25)
   void generatedRequests(@ForAll("generated") Cases.FuzzCase c) {
     runner().check(c);
   }
 
   @Property
-  @FuzzTries.Share(0.03)
   void validRequests(@ForAll("valid") Cases.FuzzCase c) {
     runner().check(c);
   }
 
   @Property
-  @FuzzTries.Share(0.35)
   void validRequestsWithOneFieldMutated(@ForAll("mutated") Cases.FuzzCase c) {
     runner().check(c);
   }
 
   @Property
-  @FuzzTries.Share(0.20)
   void validRequestsWithDamagedBytes(@ForAll("rawBytes") Cases.FuzzCase c) {
     runner().check(c);
   }
 
   @Property
-  @FuzzTries.Share(0.10)
   void ingestStreamsOfMixedBatches(@ForAll("streams") Cases.FuzzCase c) {
     runner().check(c);
   }
