@@ -158,7 +158,8 @@ public final class InMemoryStore implements SitrepStore {
     lock.writeLock().lock();
     try {
       if (requestId != null && !requestId.isEmpty() && requests.containsKey(requestId)) {
-        // The request id may first have named a batch whose first item is of another kind.
+        // The request id may first have named a batch whose first item is of another kind (an empty
+        // batch is never remembered, so there is a first item).
         String name = requests.get(requestId).get(0);
         if (!ResourceType.collectionOf(name).equals(type.collection())) {
           throw new StoreException.AlreadyExists(name);
@@ -253,7 +254,8 @@ public final class InMemoryStore implements SitrepStore {
         names.add(r.name());
       }
       ImmutableList<String> stored = names.build();
-      if (requestId != null && !requestId.isEmpty()) {
+      // An empty batch changes nothing, so a retry of it needs no memory, and the id stays free.
+      if (requestId != null && !requestId.isEmpty() && !stored.isEmpty()) {
         requests.put(requestId, stored);
       }
       return new BatchResult(stored, false);

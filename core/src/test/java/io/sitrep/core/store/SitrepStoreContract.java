@@ -717,6 +717,15 @@ public abstract class SitrepStoreContract {
   }
 
   @Test
+  void anEmptyBatchLeavesItsRequestIdFreeForACreate() {
+    // Found by fuzzing: a Create under the id of an earlier empty batch read the first of no names.
+    assertThat(store.createAll(List.of(), "req-empty").names()).isEmpty();
+    Stored<Source> created = store.create(sumaria(), "req-empty");
+    assertThat(created.value()).isEqualTo(sumaria());
+    assertThat(store.create(sumaria(), "req-empty")).as("a retry replays the create").isEqualTo(created);
+  }
+
+  @Test
   void aBatchRepeatingAStoredNameStoresNothing() {
     seedEpisode();
     List<Resource> batch = List.of(sumaria(), sumariaReleaseReport(), reports().get(1),

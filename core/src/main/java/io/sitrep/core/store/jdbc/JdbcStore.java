@@ -260,7 +260,9 @@ public final class JdbcStore implements SitrepStore {
       long revision = lockRevision(tx);
       if (!isNullOrEmpty(requestId)) {
         List<String> replay = requestNames(tx, requestId);
-        if (replay != null) {
+        // An empty batch stored nothing, so there is nothing to replay (data dirs before this fix may
+        // remember one): the id is free for this create.
+        if (replay != null && !replay.isEmpty()) {
           // The request id may first have named a batch whose first item is of another kind.
           String name = replay.get(0);
           if (!ResourceType.collectionOf(name).equals(type.collection())) {
@@ -425,7 +427,8 @@ public final class JdbcStore implements SitrepStore {
       }
       w.execute(tx);
       ImmutableList<String> stored = names.build();
-      if (!isNullOrEmpty(requestId)) {
+      // An empty batch changes nothing, so a retry of it needs no memory, and the id stays free.
+      if (!isNullOrEmpty(requestId) && !stored.isEmpty()) {
         insertRequest(tx, requestId, stored, now);
       }
       setRevision(tx, revision);
