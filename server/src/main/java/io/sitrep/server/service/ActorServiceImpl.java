@@ -16,7 +16,6 @@ import io.sitrep.api.v1.UpdateActorRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
-import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.ActorMapper;
 
 /** {@code sitrep.v1.ActorService} over a store. */
@@ -73,16 +72,7 @@ public final class ActorServiceImpl extends ActorServiceGrpc.ActorServiceImplBas
       ListActorRevisionsResponse.Builder out = ListActorRevisionsResponse.newBuilder()
           .setNextPageToken(page.nextPageToken());
       for (ResourceMethods.Revision<Actor> r : page.items()) {
-        ActorRevision.Builder revision = ActorRevision.newBuilder()
-            .setRevisionId(Long.toString(r.revision()))
-            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
-            .setChange(ResourceMethods.toProto(r.change()))
-            .setEtag(r.etag())
-            .setAuthor(r.author());
-        if (r.value() != null) {
-          revision.setActor(r.value());
-        }
-        out.addActorRevisions(revision);
+        out.addActorRevisions(r.writeTo(ActorRevision.newBuilder()));
       }
       return out.build();
     });

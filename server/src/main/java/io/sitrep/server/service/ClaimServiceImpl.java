@@ -16,7 +16,6 @@ import io.sitrep.api.v1.UpdateClaimRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
-import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.ClaimMapper;
 
 /** {@code sitrep.v1.ClaimService} over a store. */
@@ -73,16 +72,7 @@ public final class ClaimServiceImpl extends ClaimServiceGrpc.ClaimServiceImplBas
       ListClaimRevisionsResponse.Builder out = ListClaimRevisionsResponse.newBuilder()
           .setNextPageToken(page.nextPageToken());
       for (ResourceMethods.Revision<Claim> r : page.items()) {
-        ClaimRevision.Builder revision = ClaimRevision.newBuilder()
-            .setRevisionId(Long.toString(r.revision()))
-            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
-            .setChange(ResourceMethods.toProto(r.change()))
-            .setEtag(r.etag())
-            .setAuthor(r.author());
-        if (r.value() != null) {
-          revision.setClaim(r.value());
-        }
-        out.addClaimRevisions(revision);
+        out.addClaimRevisions(r.writeTo(ClaimRevision.newBuilder()));
       }
       return out.build();
     });

@@ -16,7 +16,6 @@ import io.sitrep.api.v1.UpdateEventRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
-import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.EventMapper;
 
 /** {@code sitrep.v1.EventService} over a store. */
@@ -73,16 +72,7 @@ public final class EventServiceImpl extends EventServiceGrpc.EventServiceImplBas
       ListEventRevisionsResponse.Builder out = ListEventRevisionsResponse.newBuilder()
           .setNextPageToken(page.nextPageToken());
       for (ResourceMethods.Revision<Event> r : page.items()) {
-        EventRevision.Builder revision = EventRevision.newBuilder()
-            .setRevisionId(Long.toString(r.revision()))
-            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
-            .setChange(ResourceMethods.toProto(r.change()))
-            .setEtag(r.etag())
-            .setAuthor(r.author());
-        if (r.value() != null) {
-          revision.setEvent(r.value());
-        }
-        out.addEventRevisions(revision);
+        out.addEventRevisions(r.writeTo(EventRevision.newBuilder()));
       }
       return out.build();
     });

@@ -16,7 +16,6 @@ import io.sitrep.api.v1.UpdateReportRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
-import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.ReportMapper;
 
 /** {@code sitrep.v1.ReportService} over a store. */
@@ -73,16 +72,7 @@ public final class ReportServiceImpl extends ReportServiceGrpc.ReportServiceImpl
       ListReportRevisionsResponse.Builder out = ListReportRevisionsResponse.newBuilder()
           .setNextPageToken(page.nextPageToken());
       for (ResourceMethods.Revision<Report> r : page.items()) {
-        ReportRevision.Builder revision = ReportRevision.newBuilder()
-            .setRevisionId(Long.toString(r.revision()))
-            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
-            .setChange(ResourceMethods.toProto(r.change()))
-            .setEtag(r.etag())
-            .setAuthor(r.author());
-        if (r.value() != null) {
-          revision.setReport(r.value());
-        }
-        out.addReportRevisions(revision);
+        out.addReportRevisions(r.writeTo(ReportRevision.newBuilder()));
       }
       return out.build();
     });

@@ -1,5 +1,6 @@
 package io.sitrep.server.service;
 
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Message;
@@ -78,8 +79,32 @@ final class ResourceMethods<P extends Message, C extends Resource> {
   }
 
   /** One revision of a resource, as {@code ListXRevisions} shows it; {@code value} is null for a tombstone. */
-  record Revision<P>(long revision, Instant createTime, Version.Change change, String etag, String author,
-      @Nullable P value) {}
+  record Revision<P extends Message>(long revision, Instant createTime, Version.Change change, String etag,
+      String author, @Nullable P value) {
+
+    /**
+     * This revision written into {@code builder}, an {@code XRevision} message. The five resources'
+     * revision messages share their fields by name (AIP-162) but no generated interface, so one
+     * mapping sets them through the descriptor; the resource itself is the field of its own type.
+     */
+    <B extends Message.Builder> B writeTo(B builder) {
+      Descriptor d = builder.getDescriptorForType();
+      builder.setField(d.findFieldByName("revision_id"), Long.toString(revision))
+          .setField(d.findFieldByName("revision_create_time"), CommonMapper.toProto(createTime))
+          .setField(d.findFieldByName("change"), ResourceMethods.toProto(change).getValueDescriptor())
+          .setField(d.findFieldByName("etag"), etag)
+          .setField(d.findFieldByName("author"), author);
+      if (value != null) {
+        for (FieldDescriptor f : d.getFields()) {
+          if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+              && f.getMessageType().equals(value.getDescriptorForType())) {
+            builder.setField(f, value);
+          }
+        }
+      }
+      return builder;
+    }
+  }
 
   /**
    * A page of the revisions of {@code name}, newest first (AIP-162), its deletions included.

@@ -16,7 +16,6 @@ import io.sitrep.api.v1.UpdateSourceRequest;
 import io.sitrep.core.store.Page;
 import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
-import io.sitrep.server.mapping.CommonMapper;
 import io.sitrep.server.mapping.SourceMapper;
 
 /** {@code sitrep.v1.SourceService} over a store. */
@@ -73,16 +72,7 @@ public final class SourceServiceImpl extends SourceServiceGrpc.SourceServiceImpl
       ListSourceRevisionsResponse.Builder out = ListSourceRevisionsResponse.newBuilder()
           .setNextPageToken(page.nextPageToken());
       for (ResourceMethods.Revision<Source> r : page.items()) {
-        SourceRevision.Builder revision = SourceRevision.newBuilder()
-            .setRevisionId(Long.toString(r.revision()))
-            .setRevisionCreateTime(CommonMapper.toProto(r.createTime()))
-            .setChange(ResourceMethods.toProto(r.change()))
-            .setEtag(r.etag())
-            .setAuthor(r.author());
-        if (r.value() != null) {
-          revision.setSource(r.value());
-        }
-        out.addSourceRevisions(revision);
+        out.addSourceRevisions(r.writeTo(SourceRevision.newBuilder()));
       }
       return out.build();
     });
