@@ -331,31 +331,7 @@ public final class JdbcAchStore implements AchStore {
   }
 
   private static <R> R inTransaction(Connection c, SqlWork<R> work) throws SQLException {
-    c.setAutoCommit(false);
-    boolean committed = false;
-    try {
-      R result = work.run(c);
-      c.commit();
-      committed = true;
-      return result;
-    } finally {
-      if (!committed) {
-        try {
-          c.rollback();
-        } catch (SQLException ignored) {
-          // the original failure is the one to report
-        }
-      }
-      try {
-        c.setAutoCommit(true);
-      } catch (SQLException e) {
-        // After SQLITE_FULL (or IOERR) SQLite has already rolled the transaction back, so the
-        // driver's closing COMMIT finds none; that must not hide the failure that caused it.
-        if (committed) {
-          throw e;
-        }
-      }
-    }
+    return io.sitrep.core.store.jdbc.JdbcStores.inTransaction(c, () -> work.run(c));
   }
 
   private static StoreException unavailable(SQLException e) {

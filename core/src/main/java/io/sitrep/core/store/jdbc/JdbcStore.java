@@ -975,32 +975,7 @@ public final class JdbcStore implements SitrepStore {
   }
 
   private static <R> R inTransaction(Tx tx, SqlWork<R> work) throws SQLException {
-    Connection c = tx.c;
-    c.setAutoCommit(false);
-    boolean committed = false;
-    try {
-      R result = work.run(tx);
-      c.commit();
-      committed = true;
-      return result;
-    } finally {
-      if (!committed) {
-        try {
-          c.rollback();
-        } catch (SQLException ignored) {
-          // the original failure is the one to report
-        }
-      }
-      try {
-        c.setAutoCommit(true);
-      } catch (SQLException e) {
-        // After SQLITE_FULL (or IOERR) SQLite has already rolled the transaction back, so the
-        // driver's closing COMMIT finds none; that must not hide the failure that caused it.
-        if (committed) {
-          throw e;
-        }
-      }
-    }
+    return JdbcStores.inTransaction(tx.c, () -> work.run(tx));
   }
 
   private static StoreException unavailable(SQLException e) {

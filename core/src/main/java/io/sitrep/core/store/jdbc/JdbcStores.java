@@ -221,6 +221,44 @@ public final class JdbcStores {
         .migrate();
   }
 
+  /** Work done inside {@link #inTransaction}. */
+  @FunctionalInterface
+  public interface TransactionWork<R> {
+    R run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction on {@code c}: committed if it returns, rolled back if it
+   * throws, and {@code c} left in auto-commit. Shared by every store kept in a Sitrep database.
+   */
+  public static <R> R inTransaction(Connection c, TransactionWork<R> work) throws SQLException {
+    c.setAutoCommit(false);
+    boolean committed = false;
+    try {
+      R result = work.run();
+      c.commit();
+      committed = true;
+      return result;
+    } finally {
+      if (!committed) {
+        try {
+          c.rollback();
+        } catch (SQLException ignored) {
+          // the original failure is the one to report
+        }
+      }
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException e) {
+        // After SQLITE_FULL (or IOERR) SQLite has already rolled the transaction back, so the
+        // driver's closing COMMIT finds none; that must not hide the failure that caused it.
+        if (committed) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /**
    * The store's refusal for a failed SQL call: {@link StoreException.Full} when the disk or the
    * database is full (SQLite's SQLITE_FULL, PostgreSQL's SQLSTATE 53100 disk_full), else
