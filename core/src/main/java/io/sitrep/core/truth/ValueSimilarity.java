@@ -56,29 +56,7 @@ public interface ValueSimilarity {
    * it asserts authors the truncated one leaves out.
    */
   static ValueSimilarity tokenContainment() {
-    return (a, b) -> {
-      String[] x = tokens(a);
-      String[] y = tokens(b);
-      if (x.length == 0) {
-        return y.length == 0 ? 1 : 0;
-      }
-      int i = 0;
-      int j = 0;
-      int common = 0;
-      while (i < x.length && j < y.length) {
-        int cmp = x[i].compareTo(y[j]);
-        if (cmp == 0) {
-          common++;
-          i++;
-          j++;
-        } else if (cmp < 0) {
-          i++;
-        } else {
-          j++;
-        }
-      }
-      return (double) common / x.length;
-    };
+    return (a, b) -> containment(tokens(a), tokens(b));
   }
 
   /**
