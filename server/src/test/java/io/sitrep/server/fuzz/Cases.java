@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 
 /**
  * The fuzz cases: which RPC, the messages sent on it (one for a unary call, a few batches for a
@@ -40,27 +37,35 @@ final class Cases {
     }
   }
 
+  /** One message of a stream, and how it was made. */
+  private record Batch(String description, byte[] bytes) {}
+
+  /** Every valid request of every RPC, unchanged: each must succeed or be refused cleanly. */
+  List<FuzzCase> allValid() {
+    List<FuzzCase> all = new ArrayList<>();
+    for (FuzzServer.Rpc rpc : rpcs) {
+      for (DynamicMessage seed : seeds(rpc)) {
+        all.add(new FuzzCase(rpc, List.of(seed.toByteArray()), "valid " + show(seed)));
+      }
+    }
+    return all;
+  }
+
   /** A whole request generated from the RPC's request type. */
-  Arbitrary<FuzzCase> generated() {
-    return Arbitraries.of(rpcs).flatMap(rpc -> values.message(rpc.input())
+  Gen<FuzzCase> generated() {
+    return Gen.of(rpcs).flatMap(rpc -> values.message(rpc.input())
         .map(m -> new FuzzCase(rpc, List.of(m.toByteArray()), "generated " + show(m))));
   }
 
   /** A valid request built from the demo, with one field mutated. */
-  Arbitrary<FuzzCase> mutated() {
-    return Arbitraries.of(rpcs).flatMap(rpc -> Arbitraries.of(seeds(rpc)).flatMap(seed -> mutations.oneField(seed)
+  Gen<FuzzCase> mutated() {
+    return Gen.of(rpcs).flatMap(rpc -> Gen.of(seeds(rpc)).flatMap(seed -> mutations.oneField(seed)
         .map(m -> new FuzzCase(rpc, List.of(m.message().toByteArray()), m.description() + " in " + show(seed)))));
   }
 
-  /** A valid request, unchanged: the baseline the mutations start from must itself succeed or be refused cleanly. */
-  Arbitrary<FuzzCase> valid() {
-    return Arbitraries.of(rpcs).flatMap(rpc -> Arbitraries.of(seeds(rpc))
-        .map(seed -> new FuzzCase(rpc, List.of(seed.toByteArray()), "valid " + show(seed))));
-  }
-
   /** A valid request whose bytes were damaged. */
-  Arbitrary<FuzzCase> rawBytes() {
-    return Arbitraries.of(rpcs).flatMap(rpc -> Arbitraries.of(seeds(rpc)).flatMap(seed -> Mutations.bytes(seed)
+  Gen<FuzzCase> rawBytes() {
+    return Gen.of(rpcs).flatMap(rpc -> Gen.of(seeds(rpc)).flatMap(seed -> Mutations.bytes(seed)
         .map(m -> new FuzzCase(rpc, List.of(m.bytes()), m.description() + " of " + show(seed)))));
   }
 
@@ -68,24 +73,24 @@ final class Cases {
    * A few messages on each streaming RPC (Ingest): valid batches, batches with one field
    * mutated, generated ones and damaged bytes, in any order.
    */
-  Arbitrary<FuzzCase> streams() {
+  Gen<FuzzCase> streams() {
     List<FuzzServer.Rpc> streaming = rpcs.stream().filter(FuzzServer.Rpc::clientStreaming).toList();
     if (streaming.isEmpty()) {
-      return Arbitraries.just(null);
+      return Gen.just(null);
     }
-    return Arbitraries.of(streaming).flatMap(rpc -> {
-      Arbitrary<DynamicMessage> seed = Arbitraries.of(seeds(rpc));
-      Arbitrary<Tuple.Tuple2<String, byte[]>> batch = Arbitraries.frequencyOf(
-          Tuple.of(4, seed.map(s -> Tuple.of("valid " + show(s), s.toByteArray()))),
-          Tuple.of(4, seed.flatMap(mutations::oneField).map(m -> Tuple.of(m.description(), m.message().toByteArray()))),
-          Tuple.of(2, values.message(rpc.input()).map(m -> Tuple.of("generated " + show(m), m.toByteArray()))),
-          Tuple.of(1, seed.flatMap(Mutations::bytes).map(m -> Tuple.of(m.description(), m.bytes()))));
-      return batch.list().ofMinSize(1).ofMaxSize(4).map(batches -> {
+    return Gen.of(streaming).flatMap(rpc -> {
+      Gen<DynamicMessage> seed = Gen.of(seeds(rpc));
+      Gen<Batch> batch = Gen.frequency(
+          Gen.weight(4, seed.map(s -> new Batch("valid " + show(s), s.toByteArray()))),
+          Gen.weight(4, seed.flatMap(mutations::oneField).map(m -> new Batch(m.description(), m.message().toByteArray()))),
+          Gen.weight(2, values.message(rpc.input()).map(m -> new Batch("generated " + show(m), m.toByteArray()))),
+          Gen.weight(1, seed.flatMap(Mutations::bytes).map(m -> new Batch(m.description(), m.bytes()))));
+      return batch.list(1, 4).map(batches -> {
         List<byte[]> messages = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
-        for (Tuple.Tuple2<String, byte[]> b : batches) {
-          descriptions.add(b.get1());
-          messages.add(b.get2());
+        for (Batch b : batches) {
+          descriptions.add(b.description());
+          messages.add(b.bytes());
         }
         return new FuzzCase(rpc, messages, batches.size() + " batches: " + String.join(" | ", descriptions));
       });

@@ -1,18 +1,18 @@
 package io.sitrep.server.fuzz;
 
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** Fuzzes every RPC of a real server over the in-memory store holding the demo. */
 class InMemoryRpcFuzzTest extends RpcFuzzProperties {
   private static FuzzRunner runner;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     runner = FuzzRunner.start(FuzzServer.StoreKind.MEMORY);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     finish(runner);
   }

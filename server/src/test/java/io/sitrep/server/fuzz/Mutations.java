@@ -16,10 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Mutations of a valid request: one field at a time (set to a generated value, cleared, a list
@@ -51,10 +47,10 @@ final class Mutations {
   record Mutant(String description, DynamicMessage message) {}
 
   /** The request with exactly one field mutated. */
-  Arbitrary<Mutant> oneField(DynamicMessage seed) {
+  Gen<Mutant> oneField(DynamicMessage seed) {
     List<List<Step>> paths = new ArrayList<>();
     paths(seed, new ArrayList<>(), paths, 0);
-    return Arbitraries.of(paths).flatMap(path -> edit(seed, path));
+    return Gen.of(paths).flatMap(path -> edit(seed, path));
   }
 
   private static void paths(Message m, List<Step> prefix, List<List<Step>> out, int depth) {
@@ -81,33 +77,33 @@ final class Mutations {
     }
   }
 
-  private Arbitrary<Mutant> edit(DynamicMessage seed, List<Step> path) {
+  private Gen<Mutant> edit(DynamicMessage seed, List<Step> path) {
     Step last = path.get(path.size() - 1);
     List<Step> parent = path.subList(0, path.size() - 1);
     FieldDescriptor f = last.field();
     String where = path.toString();
-    List<Tuple.Tuple2<Integer, Arbitrary<Mutant>>> edits = new ArrayList<>();
-    Arbitrary<Object> value = values.single(f, path.size());
+    List<Gen.Weighted<Mutant>> edits = new ArrayList<>();
+    Gen<Object> value = values.single(f, path.size());
     if (!f.isRepeated()) {
-      edits.add(Tuple.of(6, value.map(v -> mutant("set " + where + " = " + Cases.show(v),
+      edits.add(Gen.weight(6, value.map(v -> mutant("set " + where + " = " + Cases.show(v),
           seed, parent, b -> b.setField(f, v)))));
-      edits.add(Tuple.of(1, Arbitraries.just(mutant("clear " + where, seed, parent, b -> b.clearField(f)))));
+      edits.add(Gen.weight(1, Gen.just(mutant("clear " + where, seed, parent, b -> b.clearField(f)))));
       if (f.getJavaType() == FieldDescriptor.JavaType.STRING) {
         Message holder = at(seed, parent);
         String current = holder == null ? "" : (String) holder.getField(f);
-        edits.add(Tuple.of(3, nudged(current).map(s -> mutant("nudge " + where + " = " + Cases.show(s),
+        edits.add(Gen.weight(3, nudged(current).map(s -> mutant("nudge " + where + " = " + Cases.show(s),
             seed, parent, b -> b.setField(f, s)))));
       }
     } else if (last.index() >= 0) {
       int i = last.index();
-      edits.add(Tuple.of(5, value.map(v -> mutant("set " + where + " = " + Cases.show(v),
+      edits.add(Gen.weight(5, value.map(v -> mutant("set " + where + " = " + Cases.show(v),
           seed, parent, b -> b.setRepeatedField(f, i, v)))));
-      edits.add(Tuple.of(1, Arbitraries.just(mutant("remove " + where, seed, parent, b -> {
+      edits.add(Gen.weight(1, Gen.just(mutant("remove " + where, seed, parent, b -> {
         List<Object> list = new ArrayList<>((List<?>) b.getField(f));
         list.remove(i);
         b.setField(f, list);
       }))));
-      edits.add(Tuple.of(1, Arbitraries.of(2, 3, 1_000, 10_001).map(n -> mutant("repeat " + where + " x" + n,
+      edits.add(Gen.weight(1, Gen.of(2, 3, 1_000, 10_001).map(n -> mutant("repeat " + where + " x" + n,
           seed, parent, b -> {
             Object element = b.getRepeatedField(f, i);
             for (int k = 1; k < n; k++) {
@@ -117,21 +113,21 @@ final class Mutations {
       if (f.getJavaType() == FieldDescriptor.JavaType.STRING) {
         Message holder = at(seed, parent);
         String current = holder == null ? "" : (String) holder.getRepeatedField(f, i);
-        edits.add(Tuple.of(3, nudged(current).map(s -> mutant("nudge " + where + " = " + Cases.show(s),
+        edits.add(Gen.weight(3, nudged(current).map(s -> mutant("nudge " + where + " = " + Cases.show(s),
             seed, parent, b -> b.setRepeatedField(f, i, s)))));
       }
     } else {
-      edits.add(Tuple.of(3, value.map(v -> mutant("add to " + where + ": " + Cases.show(v),
+      edits.add(Gen.weight(3, value.map(v -> mutant("add to " + where + ": " + Cases.show(v),
           seed, parent, b -> b.addRepeatedField(f, v)))));
-      edits.add(Tuple.of(3, values.field(f, path.size()).map(set -> mutant("replace " + where,
+      edits.add(Gen.weight(3, values.field(f, path.size()).map(set -> mutant("replace " + where,
           seed, parent, set::accept))));
-      edits.add(Tuple.of(1, Arbitraries.just(mutant("clear " + where, seed, parent, b -> b.clearField(f)))));
+      edits.add(Gen.weight(1, Gen.just(mutant("clear " + where, seed, parent, b -> b.clearField(f)))));
     }
-    return Arbitraries.frequencyOf(edits.toArray(Tuple.Tuple2[]::new));
+    return Gen.frequency(edits);
   }
 
   /** Small changes to a valid string: most of it stays right, so only the change is judged. */
-  private static Arbitrary<String> nudged(String s) {
+  private static Gen<String> nudged(String s) {
     int slash = s.indexOf('/');
     List<UnaryOperator<String>> ops = List.of(
         x -> x + " ", x -> " " + x, x -> x + "/", x -> x + "/x", x -> x.toUpperCase(Locale.ROOT),
@@ -140,7 +136,7 @@ final class Mutations {
         x -> slash < 0 ? x : x.substring(0, slash + 1), x -> slash < 0 ? x : "claims" + x.substring(slash),
         x -> slash < 0 ? x : "actors" + x.substring(slash), x -> x + "é", x -> x.replace("/", "%2F"),
         x -> x.repeat(Math.max(1, 70_000 / Math.max(1, x.length()))));
-    return Arbitraries.of(ops).map(op -> op.apply(s));
+    return Gen.of(ops).map(op -> op.apply(s));
   }
 
   private static Mutant mutant(String description, DynamicMessage seed, List<Step> parent,
@@ -180,13 +176,16 @@ final class Mutations {
   record RawMutant(String description, byte[] bytes) {}
 
   /** The serialized request, damaged in one of several ways. */
-  static Arbitrary<RawMutant> bytes(DynamicMessage seed) {
+  static Gen<RawMutant> bytes(DynamicMessage seed) {
     byte[] valid = seed.toByteArray();
     // Where in the message, as a fraction of its length: [0, 1).
-    Arbitrary<Double> at = Arbitraries.doubles().between(0, 1).filter(p -> p < 1);
-    List<Arbitrary<RawMutant>> kinds = new ArrayList<>();
-    kinds.add(Combinators.combine(at.list().ofMinSize(1).ofMaxSize(8), Arbitraries.integers().between(0, 7))
-        .as((positions, bit) -> {
+    Gen<Double> at = Gen.fraction();
+    List<Gen<RawMutant>> kinds = new ArrayList<>();
+    Gen<List<Double>> positionsGen = at.list(1, 8);
+    Gen<Integer> bitGen = Gen.between(0, 7);
+    kinds.add(r -> {
+          List<Double> positions = positionsGen.next(r);
+          int bit = bitGen.next(r);
           byte[] b = valid.clone();
           List<Integer> flipped = new ArrayList<>();
           for (double p : positions) {
@@ -197,29 +196,34 @@ final class Mutations {
             }
           }
           return new RawMutant("flip bit " + bit + " at " + flipped, b);
-        }));
+        });
     kinds.add(at.map(p -> {
       int n = (int) (p * valid.length);
       return new RawMutant("truncate to " + n + " of " + valid.length, Arrays.copyOf(valid, n));
     }));
-    kinds.add(Combinators.combine(at, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16)).as((p, junk) -> {
+    Gen<byte[]> junkGen = Gen.bytes(1, 16);
+    kinds.add(r -> {
+      double p = at.next(r);
+      byte[] junk = junkGen.next(r);
       int i = (int) (p * valid.length);
       return new RawMutant("insert " + HexFormat.of().formatHex(junk) + " at " + i, splice(valid, i, 0, junk));
-    }));
-    kinds.add(Combinators.combine(at, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16)).as((p, junk) -> {
+    });
+    kinds.add(r -> {
+      double p = at.next(r);
+      byte[] junk = junkGen.next(r);
       int i = (int) (p * valid.length);
       return new RawMutant("overwrite at " + i + " with " + HexFormat.of().formatHex(junk),
           splice(valid, i, Math.min(junk.length, valid.length - i), junk));
-    }));
-    kinds.add(Arbitraries.of(BROKEN_TAILS).map(tail -> new RawMutant("append " + HexFormat.of().formatHex(tail),
+    });
+    kinds.add(Gen.of(BROKEN_TAILS).map(tail -> new RawMutant("append " + HexFormat.of().formatHex(tail),
         splice(valid, valid.length, 0, tail))));
-    kinds.add(Arbitraries.just(new RawMutant("the request twice (merged)", splice(valid, valid.length, 0, valid))));
+    kinds.add(Gen.just(new RawMutant("the request twice (merged)", splice(valid, valid.length, 0, valid))));
     List<byte[]> badStrings = badUtf8Fields(seed.getDescriptorForType(), 0);
     if (!badStrings.isEmpty()) {
-      kinds.add(Arbitraries.of(badStrings).map(tail -> new RawMutant("invalid UTF-8 in a string field: append "
+      kinds.add(Gen.of(badStrings).map(tail -> new RawMutant("invalid UTF-8 in a string field: append "
           + HexFormat.of().formatHex(tail), splice(valid, valid.length, 0, tail))));
     }
-    return Arbitraries.oneOf(kinds);
+    return Gen.oneOf(kinds);
   }
 
   /** Tails that break the wire format: bad wire types, unterminated groups, lengths past the end, long varints. */
