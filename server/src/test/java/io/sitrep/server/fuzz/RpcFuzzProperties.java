@@ -25,6 +25,11 @@ abstract class RpcFuzzProperties {
   /** The running server and its judge, started once for the class. */
   abstract FuzzRunner runner();
 
+  /** Cases per generated property for this store. */
+  int tries() {
+    return TRIES;
+  }
+
   @Test
   void generatedRequests() {
     run("generatedRequests", runner().cases().generated());
@@ -54,7 +59,7 @@ abstract class RpcFuzzProperties {
   }
 
   private void run(String property, Gen<Cases.FuzzCase> cases) {
-    for (int i = 0; i < TRIES; i++) {
+    for (int i = 0; i < tries(); i++) {
       long caseSeed = new SplittableRandom(SEED ^ property.hashCode() * 0x9E3779B97F4A7C15L ^ i).nextLong();
       try {
         runner().check(cases.next(new SplittableRandom(caseSeed)));
@@ -68,7 +73,7 @@ abstract class RpcFuzzProperties {
   /** Ends the run: every RPC must have been reached, and the tally is printed for the record. */
   static void finish(FuzzRunner runner) {
     try {
-      System.out.print("fuzz seed " + SEED + ", " + TRIES + " tries per generated property\n" + runner.report());
+      System.out.print("fuzz seed " + SEED + "\n" + runner.report());
       if (runner.casesRun() >= 20 * runner.rpcs().size() && !runner.untouched().isEmpty()) {
         throw new AssertionError("no fuzz case reached " + runner.untouched());
       }
