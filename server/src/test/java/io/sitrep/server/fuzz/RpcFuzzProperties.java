@@ -2,8 +2,11 @@ package io.sitrep.server.fuzz;
 
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -18,12 +21,25 @@ import org.junit.jupiter.api.TestMethodOrder;
  * server state included.
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RpcFuzzProperties {
   static final int TRIES = Integer.getInteger("sitrep.fuzz.tries", 400);
   static final long SEED = Long.getLong("sitrep.fuzz.seed", new SecureRandom().nextLong());
 
   /** The running server and its judge, started once for the class. */
-  abstract FuzzRunner runner();
+  private FuzzRunner runner;
+
+  /** The store the server runs on. */
+  abstract FuzzServer.StoreKind storeKind();
+
+  @BeforeAll
+  void start() {
+    runner = FuzzRunner.start(storeKind());
+  }
+
+  FuzzRunner runner() {
+    return runner;
+  }
 
   /** Cases per generated property for this store. */
   int tries() {
@@ -71,7 +87,8 @@ abstract class RpcFuzzProperties {
   }
 
   /** Ends the run: every RPC must have been reached, and the tally is printed for the record. */
-  static void finish(FuzzRunner runner) {
+  @AfterAll
+  void finish() {
     try {
       System.out.print("fuzz seed " + SEED + "\n" + runner.report());
       if (runner.casesRun() >= 20 * runner.rpcs().size() && !runner.untouched().isEmpty()) {
