@@ -82,6 +82,27 @@ import org.jspecify.annotations.Nullable;
  * claims, which jumps straight to the same fixed point: {@code A(S)} is the mean of {@code P}
  * over the contested claims.
  *
+ * <h2>Leave-one-out accuracy</h2>
+ *
+ * In {@code A(S) = sum P(v) / |V(S)|} the source's own vote is part of every {@code P(v)} it is
+ * scored on: on an item two sources contest, the one already trusted more wins, and the win
+ * raises its accuracy further (self-confirmation; a source that asserts one wrong figure on many
+ * small towns ends with an accuracy of .997 because its own vote decides its contests). With
+ * {@link Config#leaveOneOut} each claim is scored as in leave-one-out cross-validation (Stone,
+ * "Cross-validatory choice and assessment of statistical predictions", JRSS B 1974) by
+ *
+ * <pre>
+ *   P_{-S}(v) = exp(C*(v) - A'(S) I(S, v)) / (Z - exp(C*(v)) + exp(C*(v) - A'(S) I(S, v)))
+ *   A(S)      = sum_{v in V'(S)} P_{-S}(v) / |V'(S)|       (contested claims V'(S) only)
+ * </pre>
+ *
+ * where {@code Z} is the item's normaliser of {@code P}: the posterior of {@code v} from the other
+ * sources' votes (the own vote's share of the similarity term is left in, a second-order term).
+ * Gold-seeded items keep their clamped {@code P}. The same leave-one-out judgement is what the
+ * pooled copy model below uses for a source's agreements. {@code A} is then the rate at which the
+ * other sources corroborate a source, lower than its true accuracy when they err too (on
+ * Population the best sources settle near 0.3), so grades read as relative, not calibrated.
+ *
  * <h2>Priors</h2>
  *
  * A source's prior (when priors are on) replaces the initial accuracy. With {@link
@@ -159,6 +180,8 @@ public final class Accu implements TruthDiscovery {
    *     Bayes) instead of using {@code initialAccuracy} for everyone; see the class comment
    * @param pooledCopy test every source for copying from the pool of one-claim sources and
    *     discount its vote on the values it shares with them; see the class comment
+   * @param leaveOneOut estimate a source's accuracy from {@code P_{-S}(v)}, its values judged
+   *     by everyone's votes but its own (implies {@code onlyContested}); see the class comment
    */
   public record Config(
       String name,
@@ -172,7 +195,26 @@ public final class Accu implements TruthDiscovery {
       double priorStrength,
       boolean onlyContested,
       boolean empiricalPrior,
-      boolean pooledCopy) {
+      boolean pooledCopy,
+      boolean leaveOneOut) {
+    /** Without leave-one-out accuracy. */
+    public Config(
+        String name,
+        double n,
+        double initialAccuracy,
+        @Nullable ValueSimilarity similarity,
+        double rho,
+        boolean copyDetection,
+        double alpha,
+        double c,
+        double priorStrength,
+        boolean onlyContested,
+        boolean empiricalPrior,
+        boolean pooledCopy) {
+      this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
+          onlyContested, empiricalPrior, pooledCopy, false);
+    }
+
     /** Without the pooled copy model. */
     public Config(
         String name,
@@ -187,7 +229,7 @@ public final class Accu implements TruthDiscovery {
         boolean onlyContested,
         boolean empiricalPrior) {
       this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
-          onlyContested, empiricalPrior, false);
+          onlyContested, empiricalPrior, false, false);
     }
 
     /** Without the empirical prior. */
@@ -203,7 +245,7 @@ public final class Accu implements TruthDiscovery {
         double priorStrength,
         boolean onlyContested) {
       this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
-          onlyContested, false, false);
+          onlyContested, false, false, false);
     }
 
     public Config {
@@ -286,7 +328,11 @@ public final class Accu implements TruthDiscovery {
     CopyIndex.Discounts discounts = CopyIndex.Discounts.NONE;
 
     int[] valueItem = m.valueItemArray();
-    boolean[] informative = config.onlyContested() ? informativeItems(m, options) : null;
+    boolean[] informative =
+        config.onlyContested() || config.leaveOneOut() ? informativeItems(m, options) : null;
+    double[] itemMax = config.leaveOneOut() ? new double[numItems] : null;
+    double[] itemZ = config.leaveOneOut() ? new double[numItems] : null;
+    int[] gold = options.useGold() && m.hasGold() ? m.goldValueArray() : null;
     // With onlyContested: P masked to the informative values, and each source's count of them
     // (fixed), so the accuracy pass reads one array per claim as the plain one does.
     double[] Pinformative = informative != null ? new double[numValues] : null;
@@ -379,6 +425,10 @@ public final class Accu implements TruthDiscovery {
         for (int v = first; v < last; v++) {
           P[v] *= inv;
         }
+        if (itemMax != null) {
+          itemMax[i] = max;
+          itemZ[i] = z;
+        }
       }
       Seeds.clampGold(m, options, P, 1, 0);
       if (Pinformative != null) {
@@ -402,6 +452,25 @@ public final class Accu implements TruthDiscovery {
             sum += P[sourceClaimValue[k]];
           }
           count = to - from;
+        } else if (itemMax != null) {
+          // P_{-S}(v): the claim's value judged by every vote but S's own.
+          for (int k = from; k < to; k++) {
+            int v = sourceClaimValue[k];
+            int i = valueItem[v];
+            double own = pooled != null ? Aprime[s] * pooled.discount(s, v) : Aprime[s];
+            if (!informative[i]) {
+              continue;
+            }
+            if (gold != null && gold[i] >= 0) {
+              sum += P[v];
+              continue;
+            }
+            double max = itemMax[i];
+            double with = Math.exp(Cstar[v] - max);
+            double without = Math.exp(Cstar[v] - own - max);
+            sum += without / (itemZ[i] - with + without);
+          }
+          count = informativeClaims[s];
         } else {
           for (int k = from; k < to; k++) {
             sum += Pinformative[sourceClaimValue[k]];
