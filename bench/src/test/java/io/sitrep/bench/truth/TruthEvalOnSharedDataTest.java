@@ -36,10 +36,10 @@ class TruthEvalOnSharedDataTest {
   }
 
   /** The default's accuracy on Book when this guard was last raised. */
-  static final double BOOK_ACHIEVED = 0.82;
+  static final double BOOK_ACHIEVED = 0.83;
 
   /** The default's accuracy on Population (over 308 rows) when this guard was last raised. */
-  static final double POPULATION_ACHIEVED = 0.8214;
+  static final double POPULATION_ACHIEVED = 0.8506;
 
   private static final double SLACK = 0.01;
 

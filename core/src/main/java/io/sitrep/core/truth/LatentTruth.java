@@ -39,6 +39,14 @@ import java.util.Map;
  * ln(1 - p_f)}, with belief the softmax of the scores over the item's candidates. A source's
  * trust is the mean belief of the candidates it claims. Each iteration is linear in the claims
  * plus the (value, token) incidences.
+ *
+ * <p><b>Leave-one-out M-step</b> (off in {@link #LatentTruth()}, on in Sitrep's default): the
+ * expected counts {@code E[tp], E[fp], E[fn], E[tn]} of source {@code s} use {@code p_{-s}(f)},
+ * the fact's truth from the logit above without {@code s}'s own term, so a source's
+ * observations are scored by the other sources (leave-one-out, Stone, JRSS B 1974) and a
+ * source that lists an author twice or adds an initial does not confirm its own habit; claims
+ * on items nobody else claims are then no evidence and are skipped, as in {@link Accu}'s
+ * contested-only accuracy. It costs the facts of the item per claim.
  */
 public final class LatentTruth implements TruthDiscovery {
   public static final String NAME = "ltm";
@@ -52,6 +60,7 @@ public final class LatentTruth implements TruthDiscovery {
   private static final double SENSITIVITY_PRIOR_STRENGTH = A11 + A10;
 
   private final String name;
+  private final boolean leaveOneOut;
 
   /** The model with the paper's priors. */
   public LatentTruth() {
@@ -59,7 +68,17 @@ public final class LatentTruth implements TruthDiscovery {
   }
 
   LatentTruth(String name) {
+    this(name, false);
+  }
+
+  /**
+   * The model with the paper's priors; with {@code leaveOneOut} the M-step scores each claim's
+   * observations by the facts' truth without the source's own observations (see the class
+   * comment).
+   */
+  LatentTruth(String name, boolean leaveOneOut) {
     this.name = name;
+    this.leaveOneOut = leaveOneOut;
   }
 
   @Override
@@ -119,6 +138,12 @@ public final class LatentTruth implements TruthDiscovery {
     int @org.jspecify.annotations.Nullable [] gold = options.useGold() ? m.goldValueArray() : null;
 
     double[] p = new double[numFacts];
+    double[] xs = new double[numFacts];
+    int maxFacts = 0;
+    for (int i = 0; i < numItems; i++) {
+      maxFacts = Math.max(maxFacts, itemFactStart[i + 1] - itemFactStart[i]);
+    }
+    boolean[] inV = new boolean[maxFacts];
     double[] logit = new double[numFacts];
     double[] itemBase = new double[numItems];
     double[] present = new double[numSources];
@@ -157,6 +182,7 @@ public final class LatentTruth implements TruthDiscovery {
       for (int f = 0; f < numFacts; f++) {
         it.poll(f);
         double x = logit[f] + itemBase[factItem[f]];
+        xs[f] = x;
         p[f] = 1 / (1 + Math.exp(-Math.max(-50, Math.min(50, x))));
       }
       if (gold != null) {
@@ -194,6 +220,45 @@ public final class LatentTruth implements TruthDiscovery {
         double fps = 0;
         double fns = 0;
         double tns = 0;
+        if (leaveOneOut) {
+          for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
+            int v = sourceClaimValue[k];
+            int i = valueItem[v];
+            boolean clamped = gold != null && gold[i] >= 0;
+            if (!clamped && m.itemClaimCount(i) < 2) {
+              continue; // judged by nobody else: no evidence about s
+            }
+            int fFirst = itemFactStart[i];
+            int fLast = itemFactStart[i + 1];
+            for (int f = fFirst; f < fLast; f++) {
+              inV[f - fFirst] = false;
+            }
+            for (int q = valueFactStart[v]; q < valueFactStart[v + 1]; q++) {
+              inV[fact[q] - fFirst] = true;
+            }
+            for (int f = fFirst; f < fLast; f++) {
+              boolean o = inV[f - fFirst];
+              double pf = p[f];
+              if (!clamped) {
+                // p_{-s}(f): the logit without s's own observation of f.
+                double y = xs[f] - absent[s] - (o ? present[s] : 0);
+                pf = 1 / (1 + Math.exp(-Math.max(-50, Math.min(50, y))));
+              }
+              if (o) {
+                tps += pf;
+                fps += 1 - pf;
+              } else {
+                fns += pf;
+                tns += 1 - pf;
+              }
+            }
+          }
+          tp[s] = tps;
+          fp[s] = fps;
+          fn[s] = fns;
+          tn[s] = tns;
+          continue;
+        }
         for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
           int v = sourceClaimValue[k];
           int i = valueItem[v];

@@ -57,7 +57,9 @@ public final class TruthDiscoveries {
    *       do), the Latent Truth Model of Zhao et al. (VLDB 2012, {@link LatentTruth}): each
    *       source gets a sensitivity and a false-positive rate, so a source that habitually
    *       leaves out initials does not vote against them; the item's value is the claimed
-   *       candidate most likely under the token beliefs.
+   *       candidate most likely under the token beliefs. Its M-step is leave-one-out, as the
+   *       accuracy below: a source's observations are scored by the others' verdict on each
+   *       token, so a store that doubles every name does not certify its own doubling.
    *   <li><b>Otherwise</b> AccuSim with leave-one-out accuracy, an accuracy prior fitted by
    *       empirical Bayes per source-size bucket, accuracy from contested claims only, and the
    *       pooled copy model ({@link Accu}, Dong, Berti-Equille and Srivastava, VLDB 2009): an
@@ -84,7 +86,7 @@ public final class TruthDiscoveries {
 
   private static final TruthDiscovery DEFAULT =
       new TruthDiscovery() {
-        private final TruthDiscovery sets = new LatentTruth(DEFAULT_NAME);
+        private final TruthDiscovery sets = new LatentTruth(DEFAULT_NAME, true);
         private final TruthDiscovery values =
             new Accu(
                 new Accu.Config(
