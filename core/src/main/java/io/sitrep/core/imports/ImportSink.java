@@ -1,10 +1,8 @@
 package io.sitrep.core.imports;
 
-import com.google.common.collect.ImmutableSet;
 import io.sitrep.core.model.Resource;
 import io.sitrep.core.store.BatchException;
 import io.sitrep.core.store.BatchResult;
-import io.sitrep.core.store.ResourceType;
 import io.sitrep.core.store.SitrepStore;
 import io.sitrep.core.store.StoreException;
 import java.util.Collection;
@@ -54,14 +52,8 @@ public interface ImportSink {
 
       @Override
       public Set<String> existing(Collection<String> names) {
-        ImmutableSet.Builder<String> found = ImmutableSet.builder();
-        for (String name : names) {
-          ResourceType<?> type = ResourceType.forCollection(ResourceType.collectionOf(name));
-          if (store.get(type, name).isPresent()) {
-            found.add(name);
-          }
-        }
-        return found.build();
+        // One query per collection: a batch asks about hundreds of names.
+        return store.existing(names);
       }
     };
   }

@@ -7,6 +7,7 @@ import io.sitrep.core.model.Resource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +93,24 @@ public final class InMemoryStore implements SitrepStore {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  @Override
+  public Set<String> existing(Collection<String> names) {
+    Set<String> found = new HashSet<>();
+    lock.readLock().lock();
+    try {
+      for (String name : names) {
+        NavigableMap<String, List<Version<?>>> collection = collections.get(ResourceType.collectionOf(name));
+        List<Version<?>> versions = collection == null ? null : collection.get(name);
+        if (versions != null && !last(versions).isTombstone()) {
+          found.add(name);
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    return found;
   }
 
   @Override

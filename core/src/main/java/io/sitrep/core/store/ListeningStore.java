@@ -2,8 +2,10 @@ package io.sitrep.core.store;
 
 import io.sitrep.core.model.Resource;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -82,6 +84,11 @@ public final class ListeningStore implements SitrepStore {
   @Override
   public long count(ResourceType<?> type) {
     return delegate.count(type);
+  }
+
+  @Override
+  public Set<String> existing(Collection<String> names) {
+    return delegate.existing(names);
   }
 
   @Override

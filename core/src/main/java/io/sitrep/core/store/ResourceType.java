@@ -191,6 +191,16 @@ public final class ResourceType<T extends Resource> {
     throw new IllegalArgumentException("no collection " + collection);
   }
 
+  /** The type of {@code collection}, or null if there is none. */
+  public static @Nullable ResourceType<?> forCollectionOrNull(String collection) {
+    for (ResourceType<?> t : ALL) {
+      if (t.collection.equals(collection)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   /** The collection part of a resource name, e.g. {@code claims} of {@code claims/x}. */
   public static String collectionOf(String name) {
     int slash = name.indexOf('/');

@@ -1,9 +1,12 @@
 package io.sitrep.core.store;
 
 import io.sitrep.core.model.Resource;
+import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +43,22 @@ public interface SitrepStore extends AutoCloseable {
 
   /** How many current resources of {@code type} there are. */
   long count(ResourceType<?> type);
+
+  /**
+   * Which of {@code names} (full resource names, of any collection) are live resources now. A
+   * name of no known collection is not. Implementations answer the whole set at once (a query per
+   * collection, not a read per name); this default asks {@link #get} name by name.
+   */
+  default Set<String> existing(Collection<String> names) {
+    ImmutableSet.Builder<String> found = ImmutableSet.builder();
+    for (String name : names) {
+      ResourceType<?> type = ResourceType.forCollectionOrNull(ResourceType.collectionOf(name));
+      if (type != null && get(type, name).isPresent()) {
+        found.add(name);
+      }
+    }
+    return found.build();
+  }
 
   /**
    * Stores a new resource. With a {@code requestId} seen before, returns what that request

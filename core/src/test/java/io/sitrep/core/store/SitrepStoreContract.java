@@ -748,6 +748,38 @@ public abstract class SitrepStoreContract {
   }
 
   @Test
+  void aTakenNameIsReportedBeforeALaterDanglingReference() {
+    seedEpisode();
+    List<Resource> batch = List.of(sumaria(), reports().get(1),
+        custodyClaim("sumaria-released", "reports/sumaria-2020-12-27-release", Stance.DENIES));
+    BatchException e = assertRefusedAndUnchanged(BatchException.class, () -> store.createAll(batch, "req-taken"));
+    assertThat(e.index()).isEqualTo(1);
+    assertThat(e.getCause()).isInstanceOf(StoreException.AlreadyExists.class);
+    // Refused by the table's key this time, with no other fault in the batch to find first.
+    e = assertRefusedAndUnchanged(BatchException.class,
+        () -> store.createAll(List.of(sumaria(), reports().get(1)), "req-taken"));
+    assertThat(e.index()).isEqualTo(1);
+    // The refusals left the writer usable and the request id unspent.
+    List<Resource> fixed = List.of(sumaria(), sumariaReleaseReport(),
+        custodyClaim("sumaria-released", "reports/sumaria-2020-12-27-release", Stance.DENIES));
+    assertThat(store.createAll(fixed, "req-taken").replayed()).isFalse();
+    assertThat(store.existing(List.of("claims/sumaria-released", "sources/al-sumaria"))).hasSize(2);
+  }
+
+  @Test
+  void existingAnswersLiveNamesOfEveryCollectionAtOnce() {
+    seedEpisode();
+    store.delete(ResourceType.CLAIMS, SABEREEN_SHOW_OF_FORCE, null);
+    List<String> asked = new ArrayList<>(all().stream().map(Resource::name).toList());
+    asked.addAll(List.of("sources/al-sumaria", "nothings/at-all", "no-slash", ""));
+
+    Set<String> expected = new TreeSet<>(all().stream().map(Resource::name).toList());
+    expected.remove(SABEREEN_SHOW_OF_FORCE);
+    assertThat(store.existing(asked)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(store.existing(List.of())).isEmpty();
+  }
+
+  @Test
   void referencesWithinABatchResolveInAnyOrder() {
     List<Resource> backwards = new ArrayList<>(all());
     java.util.Collections.reverse(backwards);

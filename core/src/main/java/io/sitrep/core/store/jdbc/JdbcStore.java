@@ -251,6 +251,21 @@ public final class JdbcStore implements SitrepStore {
     });
   }
 
+  @Override
+  public Set<String> existing(Collection<String> names) {
+    Map<String, Set<String>> byCollection = new HashMap<>();
+    for (String name : names) {
+      byCollection.computeIfAbsent(ResourceType.collectionOf(name), k -> new HashSet<>()).add(name);
+    }
+    return read(tx -> {
+      Set<String> found = new HashSet<>();
+      for (var e : byCollection.entrySet()) {
+        found.addAll(existing(tx, e.getKey(), e.getValue()));
+      }
+      return found;
+    });
+  }
+
   // --- writes ---
 
   @Override
@@ -404,48 +419,87 @@ public final class JdbcStore implements SitrepStore {
   @Override
   public BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId,
       @Nullable String author) {
-    return write(tx -> {
-      long revision = lockRevision(tx);
-      if (!isNullOrEmpty(requestId)) {
-        List<String> replay = requestNames(tx, requestId);
-        if (replay != null) {
-          return new BatchResult(ImmutableList.copyOf(replay), true);
-        }
+    // Derived rows are pure functions of the resources: worked out before the write lock is taken.
+    List<Indexes.Derived> derived = new ArrayList<>(batch.size());
+    for (Resource r : batch) {
+      derived.add(Indexes.derive(r));
+    }
+    try {
+      return write(tx -> createAll(tx, derived, requestId, author, false));
+    } catch (Refused refused) {
+      // A name taken, or some other item refused: the checked write finds the first bad item in
+      // batch order (or, on PostgreSQL, stores the batch if what was in the way is gone by now).
+      return write(tx -> createAll(tx, derived, requestId, author, true));
+    }
+  }
+
+  /**
+   * One attempt at a batch. Unchecked, the names are not looked up first: the primary keys refuse
+   * a taken one, and any refusal is thrown as {@link Refused} for the checked attempt to report.
+   */
+  private BatchResult createAll(Tx tx, List<Indexes.Derived> derived, @Nullable String requestId,
+      @Nullable String author, boolean checked) throws SQLException {
+    long revision = lockRevision(tx);
+    if (!isNullOrEmpty(requestId)) {
+      List<String> replay = requestNames(tx, requestId);
+      if (replay != null) {
+        return new BatchResult(ImmutableList.copyOf(replay), true);
       }
-      List<Indexes.Derived> derived = new ArrayList<>(batch.size());
-      for (Resource r : batch) {
-        derived.add(Indexes.derive(r));
+    }
+    try {
+      checkBatch(tx, derived, checked);
+    } catch (BatchException e) {
+      if (checked) {
+        throw e;
       }
-      checkBatch(tx, derived);
-      Instant now = clock.instant();
-      Writes w = new Writes(now, SitrepStore.authorOrAnonymous(author));
-      ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(batch.size());
-      for (Indexes.Derived d : derived) {
-        w.insertCurrent(d, d.resource(), ++revision, 'C');
-        w.index(d);
-        names.add(d.resource().name());
-      }
+      throw new Refused();
+    }
+    Instant now = clock.instant();
+    Writes w = new Writes(now, SitrepStore.authorOrAnonymous(author));
+    ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(derived.size());
+    for (Indexes.Derived d : derived) {
+      w.insertCurrent(d, d.resource(), ++revision, 'C');
+      w.index(d);
+      names.add(d.resource().name());
+    }
+    try {
       w.execute(tx);
-      ImmutableList<String> stored = names.build();
-      // An empty batch changes nothing, so a retry of it needs no memory, and the id stays free.
-      if (!isNullOrEmpty(requestId) && !stored.isEmpty()) {
-        insertRequest(tx, requestId, stored, now);
+    } catch (SQLException e) {
+      if (!checked && dialect.isUniqueViolation(e)) {
+        throw new Refused();
       }
-      setRevision(tx, revision);
-      return new BatchResult(stored, false);
-    });
+      throw e;
+    }
+    ImmutableList<String> stored = names.build();
+    // An empty batch changes nothing, so a retry of it needs no memory, and the id stays free.
+    if (!isNullOrEmpty(requestId) && !stored.isEmpty()) {
+      insertRequest(tx, requestId, stored, now);
+    }
+    setRevision(tx, revision);
+    return new BatchResult(stored, false);
+  }
+
+  /** An unchecked batch write was refused; its transaction rolls back and the checked one runs. */
+  private static final class Refused extends RuntimeException {
+    Refused() {
+      super(null, null, false, false);
+    }
   }
 
   /**
    * Refuses the batch at its first bad item: a name taken (in the store or earlier in the batch),
    * then a reference that resolves neither in the store nor anywhere in the batch. One query per
-   * collection (per 500 names) answers which of the names involved exist.
+   * collection (per 500 names) answers which of the names involved exist. Unless
+   * {@code checkNames}, the batch's own names are not looked up (the caller relies on the primary
+   * keys), so the item reported may not be the first bad one.
    */
-  private void checkBatch(Tx tx, List<Indexes.Derived> batch) throws SQLException {
+  private void checkBatch(Tx tx, List<Indexes.Derived> batch, boolean checkNames) throws SQLException {
     Map<String, Set<String>> byCollection = new HashMap<>();
     Set<String> inBatch = new HashSet<>();
     for (Indexes.Derived d : batch) {
-      byCollection.computeIfAbsent(d.collection(), k -> new HashSet<>()).add(d.resource().name());
+      if (checkNames) {
+        byCollection.computeIfAbsent(d.collection(), k -> new HashSet<>()).add(d.resource().name());
+      }
       inBatch.add(d.resource().name());
     }
     for (Indexes.Derived d : batch) {
