@@ -97,8 +97,11 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * where {@code Z} is the item's normaliser of {@code P}: the posterior of {@code v} from the other
- * sources' votes (the own vote's share of the similarity term is left in, a second-order term).
- * Gold-seeded items keep their clamped {@code P}. The same leave-one-out judgement is what the
+ * sources' votes (the own vote's share of the similarity term is left in, a second-order term
+ * that changed no Population item when measured; {@code I} is the pooled copy discount, the
+ * sparse pairwise discounts are left in). Dividing by {@code Z}, {@code P_{-S}(v) = P(v) r / (1 -
+ * P(v) + P(v) r)} with {@code r = exp(-A'(S) I) = ((1 - A) / (n A))^I}: one multiplication and
+ * division per claim, no exponential. Gold-seeded items keep their clamped {@code P}. The same leave-one-out judgement is what the
  * pooled copy model below uses for a source's agreements. {@code A} is then the rate at which the
  * other sources corroborate a source, lower than its true accuracy when they err too (on
  * Population the best sources settle near 0.3), so grades read as relative, not calibrated.
@@ -330,8 +333,6 @@ public final class Accu implements TruthDiscovery {
     int[] valueItem = m.valueItemArray();
     boolean[] informative =
         config.onlyContested() || config.leaveOneOut() ? informativeItems(m, options) : null;
-    double[] itemMax = config.leaveOneOut() ? new double[numItems] : null;
-    double[] itemZ = config.leaveOneOut() ? new double[numItems] : null;
     int[] gold = options.useGold() && m.hasGold() ? m.goldValueArray() : null;
     // With onlyContested: P masked to the informative values, and each source's count of them
     // (fixed), so the accuracy pass reads one array per claim as the plain one does.
@@ -425,10 +426,6 @@ public final class Accu implements TruthDiscovery {
         for (int v = first; v < last; v++) {
           P[v] *= inv;
         }
-        if (itemMax != null) {
-          itemMax[i] = max;
-          itemZ[i] = z;
-        }
       }
       Seeds.clampGold(m, options, P, 1, 0);
       if (Pinformative != null) {
@@ -452,23 +449,24 @@ public final class Accu implements TruthDiscovery {
             sum += P[sourceClaimValue[k]];
           }
           count = to - from;
-        } else if (itemMax != null) {
-          // P_{-S}(v): the claim's value judged by every vote but S's own.
+        } else if (config.leaveOneOut()) {
+          // P_{-S}(v) = P(v) r / (1 - P(v) + P(v) r) with r = exp(-A'(S)) = (1 - A) / (n A):
+          // the claim's value judged by every vote but S's own, without an exponential.
+          double r = (1 - A[s]) / (n * A[s]);
           for (int k = from; k < to; k++) {
             int v = sourceClaimValue[k];
             int i = valueItem[v];
-            double own = pooled != null ? Aprime[s] * pooled.discount(s, v) : Aprime[s];
             if (!informative[i]) {
               continue;
             }
+            double p = P[v];
             if (gold != null && gold[i] >= 0) {
-              sum += P[v];
+              sum += p;
               continue;
             }
-            double max = itemMax[i];
-            double with = Math.exp(Cstar[v] - max);
-            double without = Math.exp(Cstar[v] - own - max);
-            sum += without / (itemZ[i] - with + without);
+            double d = pooled != null ? pooled.discount(s, v) : 1;
+            double rv = d == 1 ? r : Math.pow(r, d);
+            sum += p * rv / (1 - p + p * rv);
           }
           count = informativeClaims[s];
         } else {
