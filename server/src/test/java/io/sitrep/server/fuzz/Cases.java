@@ -1,6 +1,7 @@
 package io.sitrep.server.fuzz;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
@@ -79,7 +80,12 @@ final class Cases {
       return Gen.just(null);
     }
     return Gen.of(streaming).flatMap(rpc -> {
-      Gen<DynamicMessage> seed = Gen.of(seeds(rpc));
+      // Each batch gets a fresh request id, as SitrepClient gives it: a batch stored whose
+      // acknowledgement the ending stream lost must then answer a replay (FuzzRunner#check).
+      FieldDescriptor requestId = rpc.input().findFieldByName("request_id");
+      Gen<DynamicMessage> anySeed = Gen.of(seeds(rpc));
+      Gen<DynamicMessage> seed = requestId == null ? anySeed : r -> anySeed.next(r).toBuilder()
+          .setField(requestId, "fuzz-" + Long.toHexString(r.nextLong())).build();
       Gen<Batch> batch = Gen.frequency(
           Gen.weight(4, seed.map(s -> new Batch("valid " + show(s), s.toByteArray()))),
           Gen.weight(4, seed.flatMap(mutations::oneField).map(m -> new Batch(m.description(), m.message().toByteArray()))),
