@@ -9,22 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a file whose records never span lines (GDELT's unquoted tab-separated exports) on several
  * threads. The file is cut at line ends into blocks of {@link #BLOCK_BYTES} (256 KiB, some 650
- * GDELT rows); a worker parses each block with Commons CSV and maps its rows; the calling thread
+ * GDELT rows); a worker parses each block ({@link TsvRows}) and maps its rows; the calling thread
  * accounts for the outcomes in file order ({@link Importer.Run#accept}) and writes the batches, so
  * batches, request ids, line numbers and which row first describes a shared resource are those of
  * a sequential read. At most two blocks per worker are in flight (a few megabytes of mapped rows
@@ -35,7 +31,7 @@ final class BlockReader {
 
   /** Maps one record on a worker thread; one per thread, so it may keep per-thread caches. */
   interface RecordMapper {
-    Importer.RowOutcome map(CSVRecord record);
+    Importer.RowOutcome map(String[] cells, int count);
   }
 
   /** A block's outcomes, with line numbers counted from the block's start. */
@@ -44,12 +40,12 @@ final class BlockReader {
 
   private BlockReader() {}
 
-  static void read(InputStream in, CSVFormat format, Importer.Run run, int threads,
-      Supplier<RecordMapper> mappers) throws IOException {
-    read(in, format, run, threads, mappers, BLOCK_BYTES);
+  static void read(InputStream in, Importer.Run run, int threads, Supplier<RecordMapper> mappers)
+      throws IOException {
+    read(in, run, threads, mappers, BLOCK_BYTES);
   }
 
-  static void read(InputStream in, CSVFormat format, Importer.Run run, int threads,
+  static void read(InputStream in, Importer.Run run, int threads,
       Supplier<RecordMapper> mappers, int blockBytes) throws IOException {
     CsvRows.skipByteOrderMark(in);
     ThreadLocal<RecordMapper> mapper = ThreadLocal.withInitial(mappers);
@@ -76,7 +72,7 @@ final class BlockReader {
           carry = Arrays.copyOfRange(buf, cut, n);
           if (cut > 0) {
             int length = cut;
-            inFlight.add(pool.submit(() -> parse(buf, length, format, mapper.get())));
+            inFlight.add(pool.submit(() -> parse(buf, length, mapper.get())));
           }
           continue;
         }
@@ -107,34 +103,24 @@ final class BlockReader {
     return -1;
   }
 
-  private static Block parse(byte[] buf, int length, CSVFormat format, RecordMapper mapper) throws IOException {
+  private static Block parse(byte[] buf, int length, RecordMapper mapper) throws IOException {
     List<Importer.RowOutcome> outcomes = new ArrayList<>(length / 256);
-    long[] lines = new long[Math.max(16, length / 256)];
-    try (CSVParser parser = CSVParser.builder()
-        .setReader(new InputStreamReader(new ByteArrayInputStream(buf, 0, length), StandardCharsets.UTF_8))
-        .setFormat(format).get()) {
-      long previousEnd = 0;
-      Iterator<CSVRecord> it = parser.iterator();
-      while (true) {
-        CSVRecord record;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          record = it.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          return new Block(outcomes, lines, parser.getCurrentLineNumber(),
-              "unreadable: " + CsvRows.rootMessage(e) + "; the rest of the file is lost", previousEnd + 1);
-        }
-        if (outcomes.size() == lines.length) {
-          lines = Arrays.copyOf(lines, lines.length * 2);
-        }
-        lines[outcomes.size()] = previousEnd + 1;
-        previousEnd = parser.getCurrentLineNumber();
-        outcomes.add(mapper.map(record));
-      }
-      return new Block(outcomes, lines, parser.getCurrentLineNumber(), null, 0);
+    long[][] lines = {new long[Math.max(16, length / 256)]};
+    long lineCount;
+    try {
+      lineCount = TsvRows.read(new InputStreamReader(new ByteArrayInputStream(buf, 0, length), StandardCharsets.UTF_8),
+          (line, cells, count) -> {
+            if (outcomes.size() == lines[0].length) {
+              lines[0] = Arrays.copyOf(lines[0], lines[0].length * 2);
+            }
+            lines[0][outcomes.size()] = line;
+            outcomes.add(mapper.map(cells, count));
+            return true;
+          });
+    } catch (TsvRows.Unreadable e) {
+      return new Block(outcomes, lines[0], e.line, e.getMessage(), e.line);
     }
+    return new Block(outcomes, lines[0], lineCount, null, 0);
   }
 
   private static Block get(Future<Block> f) {

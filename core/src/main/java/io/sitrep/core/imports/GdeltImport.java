@@ -29,8 +29,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * GDELT 2.0: the events export (61 tab-separated columns, no header, as labelled by GDELT's
@@ -78,8 +76,6 @@ final class GdeltImport implements Importer.FormatReader {
   /** "\nColumn: " for each events column, the description's line heads. */
   private static final String[] LABELS = EVENT_COLUMNS.stream().map(c -> "\n" + c + ": ").toArray(String[]::new);
   private static final Duration GDELT_LAG = Duration.ofMinutes(15);
-  private static final CSVFormat TSV = CSVFormat.DEFAULT.builder().setDelimiter('\t').setQuote(null)
-      .setIgnoreSurroundingSpaces(false).setIgnoreEmptyLines(true).get();
 
   private final InteractionScores crosswalk = InteractionScores.standard();
   private final boolean mentions;
@@ -118,21 +114,25 @@ final class GdeltImport implements Importer.FormatReader {
     int threads = run.options().threads();
     if (threads > 1) {
       // Each worker maps with its own importer and output: their caches are not shared.
-      BlockReader.read(in, TSV, run, threads, () -> {
+      BlockReader.read(in, run, threads, () -> {
         GdeltImport worker = new GdeltImport(mentions);
         RowOutput out = new RowOutput();
-        return record -> worker.outcome(record, out);
+        return (cells, count) -> worker.outcome(cells, count, out);
       });
     } else {
-      CsvRows.readNoHeader(in, TSV, run, (line, record) -> run.accept(line, outcome(record, run.output())));
+      try {
+        TsvRows.read(CsvRows.reader(in), (line, cells, count) -> run.accept(line, outcome(cells, count, run.output())));
+      } catch (TsvRows.Unreadable e) {
+        run.unreadable(e.line, e.getMessage());
+      }
     }
     return mentions ? "mentions" : "events";
   }
 
-  private Importer.RowOutcome outcome(CSVRecord record, RowOutput out) {
+  private Importer.RowOutcome outcome(String[] record, int count, RowOutput out) {
     int width = mentions ? MENTION_COLUMNS.size() : EVENT_COLUMNS.size();
-    if (record.size() != width) {
-      return Importer.RowOutcome.bad("has " + record.size() + " tab-separated fields, a GDELT 2.0 "
+    if (count != width) {
+      return Importer.RowOutcome.bad("has " + count + " tab-separated fields, a GDELT 2.0 "
           + (mentions ? "mentions" : "events") + " row has " + width);
     }
     return Importer.map(o -> {
@@ -144,7 +144,7 @@ final class GdeltImport implements Importer.FormatReader {
     }, out);
   }
 
-  private void mapEvent(CSVRecord r, RowOutput out) {
+  private void mapEvent(String[] r, RowOutput out) {
     String id = Cells.required(Cells.get(r, ID), "GLOBALEVENTID");
     String eventName = "events/" + Ids.slug("gdelt", id);
     TimeSpan day = days.get(Cells.get(r, SQLDATE));
@@ -192,7 +192,7 @@ final class GdeltImport implements Importer.FormatReader {
     out.add(event.build());
   }
 
-  private void mapMention(CSVRecord r, RowOutput out) {
+  private void mapMention(String[] r, RowOutput out) {
     String id = Cells.required(Cells.get(r, 0), "GLOBALEVENTID");
     String eventName = "events/" + Ids.slug("gdelt", id);
     out.require(eventName, "GDELT event " + id + " (added " + Cells.get(r, 1)
@@ -246,7 +246,7 @@ final class GdeltImport implements Importer.FormatReader {
     return Optional.empty();
   }
 
-  private Place place(CSVRecord r) {
+  private Place place(String[] r) {
     String type = Cells.get(r, GEO_TYPE);
     GeoPrecision precision = switch (type) {
       case "1" -> GeoPrecision.COUNTRY;

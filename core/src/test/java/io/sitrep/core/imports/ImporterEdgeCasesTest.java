@@ -1,6 +1,7 @@
 package io.sitrep.core.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sitrep.core.model.Event;
 import io.sitrep.core.model.TimePrecision;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +100,33 @@ class ImporterEdgeCasesTest {
       ImportResult r = Importer.importFile(ImportFormat.ACLED, b, sink, ImportOptions.defaults(), ImportListener.NONE);
       assertThat(r.imported()).isEqualTo(1);
       assertThat(r.created()).isEqualTo(5); // the event, two reports, two claims: actors and sources existed
+    }
+  }
+
+  @Test
+  void gdeltRowsWithCrlfAnEmptyLineAndPaddingAreReadOnOneThreadOrTwo() throws IOException {
+    Path sample = SharedData.file("gdelt/20150218230000.export.CSV");
+    assumeTrue(Files.isRegularFile(sample), "the shared sample " + sample + " is not here");
+    List<String> lines = Files.readAllLines(sample, StandardCharsets.UTF_8);
+    String[] badDate = lines.get(2).split("\t", -1);
+    badDate[1] = "20141318"; // SQLDATE in month 13
+    String[] padded = lines.get(3).split("\t", -1);
+    padded[26] = " " + padded[26] + " "; // EventCode
+    Path f = write("events.export.CSV", lines.get(0) + "\r\n\r\n" + lines.get(1) + "\r\n410412347\ttoo few fields\r\n"
+        + String.join("\t", badDate) + "\r\n" + String.join("\t", padded) + "\r\n");
+    for (int threads : new int[] {1, 2}) {
+      try (InMemoryStore store = new InMemoryStore()) {
+        ImportResult r = Importer.importFile(ImportFormat.GDELT, f, ImportSink.of(store),
+            ImportOptions.defaults().withThreads(threads), ImportListener.NONE);
+        assertThat(r.rows()).as("threads %d", threads).isEqualTo(5); // the empty line is no row
+        assertThat(r.imported()).isEqualTo(3);
+        assertThat(r.problems()).extracting(ImportProblem::line).containsExactly(4L, 5L);
+        assertThat(r.problems().get(0).reason()).contains("has 2 tab-separated fields");
+        assertThat(r.problems().get(1).reason()).contains("SQLDATE");
+        String id = padded[0];
+        Event e = store.get(ResourceType.EVENTS, "events/gdelt-" + id).orElseThrow().value();
+        assertThat(e.description()).contains("\nEventCode: " + padded[26].strip() + "\n");
+      }
     }
   }
 
