@@ -18,21 +18,16 @@ final class Cells {
     return clean(record.get(index));
   }
 
-  /** The cell at {@code index} of a record read into {@code cells}, stripped; "" if blank or {@code NA}. */
-  static String get(String[] cells, int index) {
-    return clean(cells[index]);
-  }
-
-  /** {@code v} stripped; "" if blank or {@code NA}. */
-  private static String clean(String v) {
+  /** The cell {@code v} stripped; "" if blank or {@code NA}. */
+  static String clean(String v) {
     int n = v.length();
     if (n == 0) {
       return v;
     }
-    // Most cells begin and end with a printable ASCII character: nothing to strip, and too long
-    // for NA. strip() looked at every cell's ends again and was 4% of a GDELT row.
-    if (n > 3 && isPrintableAscii(v.charAt(0)) && isPrintableAscii(v.charAt(n - 1))) {
-      return v;
+    // Most cells begin and end with a printable ASCII character: nothing to strip. strip() looked
+    // at every cell's ends again and was 4% of a GDELT row.
+    if (isPrintableAscii(v.charAt(0)) && isPrintableAscii(v.charAt(n - 1))) {
+      return (n == 2 || n == 3) && (v.equals("NA") || v.equals("N/A")) ? "" : v;
     }
     v = v.strip();
     return v.equals("NA") || v.equals("N/A") ? "" : v;

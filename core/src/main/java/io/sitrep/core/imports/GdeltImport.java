@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -135,6 +134,10 @@ final class GdeltImport implements Importer.FormatReader {
       return Importer.RowOutcome.bad("has " + count + " tab-separated fields, a GDELT 2.0 "
           + (mentions ? "mentions" : "events") + " row has " + width);
     }
+    // Each cell cleaned once, in place: the mapping reads several twice.
+    for (int i = 0; i < count; i++) {
+      record[i] = Cells.clean(record[i]);
+    }
     return Importer.map(o -> {
       if (mentions) {
         mapMention(record, o);
@@ -145,45 +148,52 @@ final class GdeltImport implements Importer.FormatReader {
   }
 
   private void mapEvent(String[] r, RowOutput out) {
-    String id = Cells.required(Cells.get(r, ID), "GLOBALEVENTID");
+    String id = Cells.required(r[ID], "GLOBALEVENTID");
     String eventName = "events/" + Ids.slug("gdelt", id);
-    TimeSpan day = days.get(Cells.get(r, SQLDATE));
-    Optional<CrosswalkEntry> entry = cameo(Cells.get(r, EVENTCODE), Cells.get(r, BASECODE), Cells.get(r, ROOTCODE));
+    TimeSpan day = days.get(r[SQLDATE]);
+    Optional<CrosswalkEntry> entry = cameo(r[EVENTCODE], r[BASECODE], r[ROOTCODE]);
     EventType type = entry.map(CrosswalkEntry::type).orElse(EventType.OTHER);
-    String what = entry.map(CrosswalkEntry::description).orElse("CAMEO " + Cells.get(r, EVENTCODE));
+    String what = entry.map(CrosswalkEntry::description).orElse("CAMEO " + r[EVENTCODE]);
 
-    String a1 = Cells.get(r, A1CODE);
-    String a2 = Cells.get(r, A2CODE);
-    String a1Name = Cells.get(r, A1NAME);
-    String a2Name = Cells.get(r, A2NAME);
+    String a1 = r[A1CODE];
+    String a2 = r[A2CODE];
+    String a1Name = r[A1NAME];
+    String a2Name = r[A2NAME];
     String summary = Cells.clip((a1.isEmpty() ? "Someone" : a1Name.isEmpty() ? a1 : a1Name) + ": " + what
         + (a2.isEmpty() ? "" : " (" + (a2Name.isEmpty() ? a2 : a2Name) + ")"), 1_000);
-    // "GDELT id" and a "\nColumn: value" line per non-empty column, joined in one exact-size copy.
-    String[] parts = new String[2 + 2 * DESCRIBED.length];
+    // "GDELT id" and a "\nColumn: value" line per non-empty column, joined in one exact-size copy
+    // from an array of exactly the parts (the cells are counted first).
+    int filled = 0;
+    for (int i : DESCRIBED) {
+      if (!r[i].isEmpty()) {
+        filled++;
+      }
+    }
+    String[] parts = new String[2 + 2 * filled];
     int n = 0;
     parts[n++] = "GDELT ";
     parts[n++] = id;
     for (int i : DESCRIBED) {
-      String v = Cells.get(r, i);
+      String v = r[i];
       if (!v.isEmpty()) {
         parts[n++] = LABELS[i];
         parts[n++] = v;
       }
     }
-    String description = String.join("", n == parts.length ? parts : Arrays.copyOf(parts, n));
+    String description = String.join("", parts);
     Event.Builder event = Event.builder(eventName, type, summary, day)
         .mode(entry.map(CrosswalkEntry::mode).orElse("")).description(description)
         .place(place(r));
     if (!a1.isEmpty()) {
-      event.participant(actor(out, actorNames.get(a1), a1, a1Name, Cells.get(r, A1COUNTRY), Cells.get(r, A1TYPE1)),
+      event.participant(actor(out, actorNames.get(a1), a1, a1Name, r[A1COUNTRY], r[A1TYPE1]),
           ParticipantRole.PERPETRATOR);
     }
     if (!a2.isEmpty() && !a2.equals(a1)) {
-      event.participant(actor(out, actorNames.get(a2), a2, a2Name, Cells.get(r, A2COUNTRY), Cells.get(r, A2TYPE1)),
+      event.participant(actor(out, actorNames.get(a2), a2, a2Name, r[A2COUNTRY], r[A2TYPE1]),
           ParticipantRole.TARGET);
     }
-    String url = Cells.get(r, SOURCEURL);
-    String added = Cells.get(r, DATEADDED);
+    String url = r[SOURCEURL];
+    String added = r[DATEADDED];
     if (!url.isEmpty()) {
       String reportName = report(out, id, eventName, url, site(url), "1", eventSeen.get(added),
           "cited by the GDELT event record");
@@ -193,24 +203,24 @@ final class GdeltImport implements Importer.FormatReader {
   }
 
   private void mapMention(String[] r, RowOutput out) {
-    String id = Cells.required(Cells.get(r, 0), "GLOBALEVENTID");
+    String id = Cells.required(r[0], "GLOBALEVENTID");
     String eventName = "events/" + Ids.slug("gdelt", id);
-    out.require(eventName, "GDELT event " + id + " (added " + Cells.get(r, 1)
+    out.require(eventName, "GDELT event " + id + " (added " + r[1]
         + ") is in no events file imported and not in the store: import its events file first");
-    String url = Cells.required(Cells.get(r, 5), "MentionIdentifier");
-    String site = Cells.get(r, 4);
-    TimeSpan seen = mentionSeen.get(Cells.get(r, 2));
+    String url = Cells.required(r[5], "MentionIdentifier");
+    String site = r[4];
+    TimeSpan seen = mentionSeen.get(r[2]);
     StringBuilder text = new StringBuilder(200).append("GDELT mention of event ").append(id);
     for (int i = 1; i < MENTION_COLUMNS.size(); i++) {
       if (i == 4 || i == 5) {
         continue;
       }
-      String v = Cells.get(r, i);
+      String v = r[i];
       if (!v.isEmpty()) {
         text.append("; ").append(MENTION_COLUMNS.get(i)).append(": ").append(v);
       }
     }
-    report(out, id, eventName, url, site.isEmpty() ? site(url) : site, Cells.get(r, 3), seen, text.toString());
+    report(out, id, eventName, url, site.isEmpty() ? site(url) : site, r[3], seen, text.toString());
   }
 
   /** Emits the report at {@code url} about the event and its claim; returns the report's name. */
@@ -247,7 +257,7 @@ final class GdeltImport implements Importer.FormatReader {
   }
 
   private Place place(String[] r) {
-    String type = Cells.get(r, GEO_TYPE);
+    String type = r[GEO_TYPE];
     GeoPrecision precision = switch (type) {
       case "1" -> GeoPrecision.COUNTRY;
       case "2", "5" -> GeoPrecision.PROVINCE;
@@ -257,12 +267,12 @@ final class GdeltImport implements Importer.FormatReader {
     if (precision == null) {
       return null;
     }
-    String full = Cells.get(r, GEO_NAME);
+    String full = r[GEO_NAME];
     String[] parts = placeParts.get(full);
     String country = parts[0];
     String admin1 = precision != GeoPrecision.COUNTRY ? parts[1] : "";
     return new Place(Cells.clip(full, 1_000), "", admin1, country,
-        Cells.point(Cells.get(r, GEO_LAT), Cells.get(r, GEO_LONG), "ActionGeo_Lat", "ActionGeo_Long"), precision);
+        Cells.point(r[GEO_LAT], r[GEO_LONG], "ActionGeo_Lat", "ActionGeo_Long"), precision);
   }
 
   /** The country code and first-level division of a GDELT place name ("Mumbai, Maharashtra, India"). */
@@ -305,7 +315,15 @@ final class GdeltImport implements Importer.FormatReader {
     while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?' && url.charAt(end) != ':') {
       end++;
     }
-    String host = url.substring(start, end).toLowerCase(Locale.ROOT);
-    return host.startsWith("www.") ? host.substring(4) : host;
+    if (url.regionMatches(true, start, "www.", 0, 4)) {
+      start += 4;
+    }
+    for (int i = start; i < end; i++) {
+      char c = url.charAt(i);
+      if (c >= 'A' && c <= 'Z' || c >= 0x80) {
+        return url.substring(start, end).toLowerCase(Locale.ROOT);
+      }
+    }
+    return url.substring(start, end); // one copy: most hosts are lower case already
   }
 }

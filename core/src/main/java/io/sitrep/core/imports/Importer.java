@@ -1,7 +1,6 @@
 package io.sitrep.core.imports;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import com.google.common.io.CountingInputStream;
 import io.sitrep.core.model.Resource;
@@ -129,6 +128,12 @@ public final class Importer {
     private final RowOutput out;
     private final List<Resource> pendingShared = new ArrayList<>();
     private final List<Pending> pendingRows = new ArrayList<>();
+    /**
+     * The pending rows' own resources by name, the first of a name kept: filled as each row is
+     * accepted, while its names are in the cache (at flush they were not, and hashing them there
+     * cost a tenth of a GDELT row).
+     */
+    private final Map<String, Resource> pendingOwn;
     private final List<ImportProblem> problems = new ArrayList<>();
     private @org.jspecify.annotations.Nullable CountingInputStream counting;
     private long totalBytes = -1;
@@ -150,6 +155,8 @@ public final class Importer {
       this.listener = listener;
       this.seenShared = seenShared;
       this.out = new RowOutput();
+      // Sized for a batch's resources (a row's 3 to 8) so that it never rehashes.
+      this.pendingOwn = new LinkedHashMap<>(2 * 8 * options.batchRows());
     }
 
     ImportOptions options() {
@@ -208,6 +215,9 @@ public final class Importer {
           pendingShared.add(r);
         }
       }
+      for (Resource r : o.own()) {
+        pendingOwn.putIfAbsent(r.name(), r);
+      }
       pendingRows.add(new Pending(line, o.own(), o.requires(), o.reasons()));
       if (pendingRows.size() >= options.batchRows()) {
         flush();
@@ -241,20 +251,25 @@ public final class Importer {
       if (pendingRows.isEmpty() && pendingShared.isEmpty()) {
         return;
       }
-      // Sized for a batch's resources (a row's 3 to 8 and the shared ones) so that it never rehashes.
-      Map<String, Resource> items = new LinkedHashMap<>(2 * (pendingShared.size() + 8 * pendingRows.size()));
+      // The batch: the shared resources (each name once, by seenShared), then the rows' own in
+      // file order; a shared resource wins over a row's own of the same name.
+      Set<String> sharedNames = new HashSet<>();
       for (Resource r : pendingShared) {
-        items.putIfAbsent(r.name(), r);
+        sharedNames.add(r.name());
+        pendingOwn.remove(r.name());
       }
-      for (Pending p : pendingRows) {
-        for (Resource r : p.own) {
-          items.putIfAbsent(r.name(), r);
-        }
-      }
-      List<Pending> kept = checkRequirements(items);
+      List<Pending> kept = checkRequirements(sharedNames);
       long firstLine = pendingRows.isEmpty() ? 0 : pendingRows.get(0).line;
       long lastLine = pendingRows.isEmpty() ? 0 : pendingRows.get(pendingRows.size() - 1).line;
-      List<Resource> batch = List.copyOf(items.values());
+      Resource[] items = new Resource[pendingShared.size() + pendingOwn.size()];
+      int n = 0;
+      for (Resource r : pendingShared) {
+        items[n++] = r;
+      }
+      for (Resource r : pendingOwn.values()) {
+        items[n++] = r;
+      }
+      List<Resource> batch = List.of(items);
       try {
         if (!batch.isEmpty()) {
           created += write(batch);
@@ -265,17 +280,21 @@ public final class Importer {
       imported += kept.size();
       pendingShared.clear();
       pendingRows.clear();
+      pendingOwn.clear();
       if (counting != null) {
         listener.progress(fileName, counting.getCount(), totalBytes, rows);
       }
     }
 
-    /** Drops (and reports) the rows that refer to a name neither in the batch nor in the sink. */
-    private List<Pending> checkRequirements(Map<String, Resource> items) {
+    /**
+     * Drops (and reports) the rows that refer to a name neither in the batch ({@code sharedNames}
+     * and the rows' own) nor in the sink.
+     */
+    private List<Pending> checkRequirements(Set<String> sharedNames) {
       Set<String> wanted = new HashSet<>();
       for (Pending p : pendingRows) {
         for (String name : p.requires) {
-          if (!items.containsKey(name)) {
+          if (!pendingOwn.containsKey(name) && !sharedNames.contains(name)) {
             wanted.add(name);
           }
         }
@@ -289,7 +308,7 @@ public final class Importer {
         String missing = null;
         for (int i = 0; i < p.requires.size(); i++) {
           String name = p.requires.get(i);
-          if (!items.containsKey(name) && !found.contains(name)) {
+          if (!pendingOwn.containsKey(name) && !sharedNames.contains(name) && !found.contains(name)) {
             missing = p.reasons.get(i);
             break;
           }
@@ -298,7 +317,7 @@ public final class Importer {
           kept.add(p);
         } else {
           for (Resource r : p.own) {
-            items.remove(r.name());
+            pendingOwn.remove(r.name());
           }
           bad(p.line, missing);
         }
@@ -322,11 +341,22 @@ public final class Importer {
 
     /** A batch's request id: a hash of its names, so the same batch always gets the same id. */
     static String requestId(List<Resource> batch) {
-      Hasher h = Hashing.sha256().newHasher();
+      // The SHA-256 of each name and a zero byte, digested in one call: Guava's hasher fed the
+      // digest the separators a byte at a time. Names are ASCII (core's rule), their own UTF-8.
+      int length = 0;
       for (Resource r : batch) {
-        h.putString(r.name(), StandardCharsets.UTF_8).putByte((byte) 0);
+        length += r.name().length() + 1;
       }
-      return "import-" + h.hash().toString().substring(0, 40);
+      byte[] bytes = new byte[length];
+      int at = 0;
+      for (Resource r : batch) {
+        String name = r.name();
+        for (int i = 0; i < name.length(); i++) {
+          bytes[at++] = (byte) name.charAt(i);
+        }
+        bytes[at++] = 0;
+      }
+      return "import-" + Hashing.sha256().hashBytes(bytes).toString().substring(0, 40);
     }
   }
 }

@@ -2,8 +2,18 @@ package io.sitrep.core.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import io.sitrep.core.model.Report;
+import io.sitrep.core.model.Resource;
+import io.sitrep.core.model.Source;
+import io.sitrep.core.model.SourceKind;
+import io.sitrep.core.model.TimeSpan;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +30,19 @@ class IdsTest {
           Hashing.sha256().hashString(url, StandardCharsets.UTF_8).toString().substring(0, 10));
     }
     assertThat(Ids.hash("x")).isEqualTo("2d711642b7");
+  }
+
+  @Test
+  void aBatchsRequestIdIsTheHashOfItsNamesAsBefore() {
+    List<Resource> batch = List.of(
+        Source.builder("sources/dailymaverick-co-za", "dailymaverick.co.za", SourceKind.NEWS_OUTLET).build(),
+        new Report("reports/gdelt-410412347-2d711642b7", "sources/dailymaverick-co-za",
+            TimeSpan.day(LocalDate.of(2015, 2, 18), ZoneOffset.UTC), "", "", "", "", ImmutableList.of()));
+    Hasher h = Hashing.sha256().newHasher(); // how the first version hashed a batch's names
+    for (Resource r : batch) {
+      h.putString(r.name(), StandardCharsets.UTF_8).putByte((byte) 0);
+    }
+    assertThat(Importer.Run.requestId(batch)).isEqualTo("import-" + h.hash().toString().substring(0, 40));
   }
 
   @Test
