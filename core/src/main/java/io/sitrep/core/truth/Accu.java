@@ -102,9 +102,11 @@ import org.jspecify.annotations.Nullable;
  * sparse pairwise discounts are left in). Dividing by {@code Z}, {@code P_{-S}(v) = P(v) r / (1 -
  * P(v) + P(v) r)} with {@code r = exp(-A'(S) I) = ((1 - A) / (n A))^I}: one multiplication and
  * division per claim, no exponential. Gold-seeded items keep their clamped {@code P}. The same leave-one-out judgement is what the
- * pooled copy model below uses for a source's agreements. {@code A} is then the rate at which the
- * other sources corroborate a source, lower than its true accuracy when they err too (on
- * Population the best sources settle near 0.3), so grades read as relative, not calibrated.
+ * pooled copy model below uses for a source's agreements. This {@code A} is the rate at which
+ * the other sources corroborate a source, lower than its accuracy when they err too (on
+ * Population the best sources settle near 0.3); it weighs the votes, but the trust reported (and
+ * graded) is the paper's {@code A(S)}, the mean final {@code P} of the source's contested claims
+ * under the same Beta prior.
  *
  * <h2>Priors</h2>
  *
@@ -497,6 +499,38 @@ public final class Accu implements TruthDiscovery {
         }
       }
       it.record(Iterations.replace(A, next));
+    }
+    if (config.leaveOneOut()) {
+      // Report A(S) as the paper defines it, the mean belief of the source's (contested)
+      // claims under the same prior: the leave-one-out rate weighs the votes, but it is a rate
+      // of corroboration, lower than accuracy, and the Admiralty grades read trust as accuracy.
+      double[] sum = new double[numSources];
+      double[] count = new double[numSources];
+      for (int s = 0; s < numSources; s++) {
+        for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
+          sum[s] += Pinformative[sourceClaimValue[k]];
+        }
+        count[s] = informativeClaims[s];
+      }
+      double[] mean = a0;
+      if (bucket != null) {
+        // The prior means refitted on the same scale as the reported accuracies.
+        fitBucketMeans(bucket, sum, count, bucketSum, bucketCount);
+        mean = a0.clone();
+        for (int s = 0; s < numSources; s++) {
+          if (Double.isNaN(analystPrior[s])) {
+            mean[s] = bucketSum[bucket[s]];
+          }
+        }
+      }
+      double[] reported = new double[numSources];
+      for (int s = 0; s < numSources; s++) {
+        reported[s] =
+            count[s] + kappa > 0
+                ? clampAccuracy((sum[s] + kappa * mean[s]) / (count[s] + kappa))
+                : A[s];
+      }
+      return TruthResult.of(name(), m, P, reported, it, options);
     }
     return TruthResult.of(name(), m, P, A, it, options);
   }
