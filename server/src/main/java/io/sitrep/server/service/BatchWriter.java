@@ -30,6 +30,17 @@ public final class BatchWriter {
   }
 
   public IngestResponse write(IngestRequest request) {
+    return store(request, resources(request));
+  }
+
+  /**
+   * The batch's items as core resources, each checked on its own, with a generated name where it
+   * has none: the part of {@link #write} that needs no store, so it can run while the store is
+   * busy with an earlier batch.
+   *
+   * @throws ValidationException naming every invalid item's field
+   */
+  public List<Resource> resources(IngestRequest request) {
     if (request.getItemsCount() > MAX_ITEMS) {
       throw ValidationException.of("items", "must hold at most " + MAX_ITEMS + " items, got "
           + request.getItemsCount() + "; split the batch");
@@ -56,6 +67,11 @@ public final class BatchWriter {
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
     }
+    return resources;
+  }
+
+  /** Stores {@code resources}, what {@link #resources} made of {@code request}, all or nothing. */
+  public IngestResponse store(IngestRequest request, List<Resource> resources) {
     BatchResult result;
     try {
       result = store.createAll(resources, request.getRequestId());

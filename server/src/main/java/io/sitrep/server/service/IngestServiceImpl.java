@@ -1,20 +1,42 @@
 package io.sitrep.server.service;
 
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.grpc.Context;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.sitrep.api.v1.IngestRequest;
 import io.sitrep.api.v1.IngestResponse;
 import io.sitrep.api.v1.IngestServiceGrpc;
+import io.sitrep.core.model.Resource;
 import io.sitrep.core.store.SitrepStore;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code sitrep.v1.IngestService}: each request on the stream is one batch, stored all or nothing
- * and acknowledged in order. The first refused batch ends the stream with its status; batches
- * acknowledged before it stay stored, and whatever the client sends after it is ignored.
+ * and acknowledged in order, once committed. The first refused batch ends the stream with its
+ * status; batches acknowledged before it stay stored, and whatever the client sends after it is
+ * ignored.
+ *
+ * <p>A stream is pipelined: the gRPC thread decodes and maps the next batch while a writer thread
+ * stores the previous one, so the store's single writer does not also wait on decoding. At most
+ * {@link #BATCHES_AHEAD} batches of a stream are taken in before the oldest is acknowledged (the
+ * stream's flow control holds the rest at the client). Each stream's batches are stored one after
+ * another, in order, each in the caller's gRPC {@link Context} (its principal is the author).
  */
 public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImplBase {
   private static final Logger logger = Logger.getLogger(IngestServiceImpl.class.getName());
+  /** Batches of one stream received but not yet acknowledged: the one being stored and the next. */
+  static final int BATCHES_AHEAD = 2;
+  /** Threads that store batches; idle ones end after a minute, and none keeps the JVM alive. */
+  private static final ExecutorService WRITERS = Executors.newCachedThreadPool(
+      new ThreadFactoryBuilder().setNameFormat("sitrep-ingest-writer-%d").setDaemon(true).build());
 
   private final BatchWriter writer;
 
@@ -24,40 +46,90 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
 
   @Override
   public StreamObserver<IngestRequest> ingest(StreamObserver<IngestResponse> responses) {
-    return new StreamObserver<>() {
-      /** Set once the stream was ended with a refusal; gRPC calls these methods one at a time. */
-      private boolean refused;
+    ServerCallStreamObserver<IngestResponse> call = (ServerCallStreamObserver<IngestResponse>) responses;
+    Stream stream = new Stream(call, MoreExecutors.newSequentialExecutor(WRITERS));
+    call.setOnCancelHandler(() -> stream.ended = true);
+    call.disableAutoRequest();
+    call.request(BATCHES_AHEAD);
+    return stream;
+  }
 
-      @Override
-      public void onNext(IngestRequest batch) {
-        if (refused) {
+  /**
+   * One Ingest stream. Every call on {@code call} but {@code request} happens on {@code serial},
+   * one at a time and in the order the batches came.
+   */
+  private final class Stream implements StreamObserver<IngestRequest> {
+    private final ServerCallStreamObserver<IngestResponse> call;
+    private final Executor serial;
+    /** Set once the stream was ended by a refusal or cancelled: nothing more is stored or sent. */
+    volatile boolean ended;
+
+    Stream(ServerCallStreamObserver<IngestResponse> call, Executor serial) {
+      this.call = call;
+      this.serial = serial;
+    }
+
+    @Override
+    public void onNext(IngestRequest batch) {
+      if (ended) {
+        return;
+      }
+      List<Resource> mapped;
+      RuntimeException invalid;
+      try {
+        mapped = writer.resources(batch);
+        invalid = null;
+      } catch (RuntimeException e) {
+        mapped = null;
+        invalid = e;
+      }
+      List<Resource> resources = mapped;
+      RuntimeException refusal = invalid;
+      serial.execute(Context.current().wrap(() -> {
+        if (ended) {
           return;
         }
-        IngestResponse ack;
         try {
-          ack = writer.write(batch);
-        } catch (RuntimeException e) {
-          if (!Errors.isExpected(e)) {
-            throw e;
+          if (refusal != null) {
+            throw refusal;
           }
-          refused = true;
-          responses.onError(Errors.toStatusException(e));
-          return;
+          IngestResponse ack = writer.store(batch, resources);
+          call.onNext(ack);
+          call.request(1);
+        } catch (RuntimeException e) {
+          end(e);
         }
-        responses.onNext(ack);
-      }
+      }));
+    }
 
-      @Override
-      public void onError(Throwable t) {
-        logger.log(Level.FINE, "Ingest stream cancelled by the client", t);
-      }
-
-      @Override
-      public void onCompleted() {
-        if (!refused) {
-          responses.onCompleted();
+    /** Ends the stream with the status of {@code e}: its refusal, or INTERNAL for a bug. */
+    private void end(RuntimeException e) {
+      ended = true;
+      try {
+        if (Errors.isExpected(e)) {
+          call.onError(Errors.toStatusException(e));
+        } else {
+          logger.log(Level.SEVERE, "Unexpected failure storing an Ingest batch", e);
+          call.onError(StatusProto.toStatusRuntimeException(Errors.internal()));
         }
+      } catch (RuntimeException closed) {
+        logger.log(Level.FINE, "Ingest stream already closed", closed);
       }
-    };
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      ended = true;
+      logger.log(Level.FINE, "Ingest stream cancelled by the client", t);
+    }
+
+    @Override
+    public void onCompleted() {
+      serial.execute(() -> {
+        if (!ended) {
+          call.onCompleted();
+        }
+      });
+    }
   }
 }
