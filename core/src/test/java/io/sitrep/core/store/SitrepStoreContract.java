@@ -413,6 +413,26 @@ public abstract class SitrepStoreContract {
   }
 
   @Test
+  void anEmptyFilterValueMatchesWhatHasNoneAsTheModelSays() {
+    seedEpisode();
+    // Each store must agree with Filter.matches, however it keeps the fields without a value.
+    for (ResourceType<?> type : List.of(ResourceType.CLAIMS, ResourceType.REPORTS, ResourceType.EVENTS)) {
+      for (String field : type.filterFieldNames()) {
+        Filter empty = Filter.of(field, "");
+        List<String> expected = all().stream().filter(r -> ResourceType.of(r) == type)
+            .filter(r -> matches(empty, type, r)).map(Resource::name).sorted().toList();
+        assertThat(names(type, empty)).as("%s %s = \"\"", type, field).isEqualTo(expected);
+      }
+    }
+    assertThat(names(ResourceType.CLAIMS, Filter.of("event", ""))).as("claims about no event").isNotEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Resource> boolean matches(Filter filter, ResourceType<T> type, Resource r) {
+    return filter.matches(type, (T) r);
+  }
+
+  @Test
   void reportsFilterBySourceAndLanguage() {
     seedEpisode();
     assertThat(names(ResourceType.REPORTS, Filter.of("source", HAMDI_MALIK))).containsExactly(MALIK_THREAD);

@@ -32,18 +32,21 @@ final class Indexes {
 
   /**
    * A filter field kept in column {@code f_<field>}; {@code target} is the collection it refers to
-   * when the field is also a reference of the same name, else null.
+   * when the field is also a reference of the same name, else null. An {@code emptyAsNull} column
+   * holds NULL for the field's empty value (a single-valued field, whose only "no value" is ""), so
+   * that its index, partial on {@code IS NOT NULL} (V4), has no entry for it; a filter on "" reads
+   * {@code IS NULL}.
    */
-  record Column(String field, String column, @Nullable String target) {}
+  record Column(String field, String column, @Nullable String target, boolean emptyAsNull) {}
 
-  /** The column layout of schema V2. Changing it needs a migration. */
+  /** The column layout of schema V2, with V4's empty values as NULL. Changing it needs a migration. */
   private static final ImmutableMap<String, ImmutableList<Column>> COLUMNS = ImmutableMap.of(
       "sources", ImmutableList.of(col("kind"), col("country_code"), col("reliability"), col("display_name")),
-      "reports", ImmutableList.of(ref("source", "sources"), col("language")),
+      "reports", ImmutableList.of(ref("source", "sources"), emptyAsNull(col("language"))),
       "actors", ImmutableList.of(col("kind"), col("country_code")),
-      "events", ImmutableList.of(col("type"), col("mode")),
-      "claims", ImmutableList.of(ref("report", "reports"), ref("event", "events"), col("stance"), col("subject"),
-          col("attribute")));
+      "events", ImmutableList.of(col("type"), emptyAsNull(col("mode"))),
+      "claims", ImmutableList.of(ref("report", "reports"), emptyAsNull(ref("event", "events")), col("stance"),
+          col("subject"), col("attribute")));
 
   /** The filter fields of each collection kept as rows of {@code filter_values}. */
   private static final ImmutableMap<String, ImmutableList<FilterField<?>>> ROW_FIELDS = readRowFields();
@@ -51,11 +54,15 @@ final class Indexes {
   private Indexes() {}
 
   private static Column col(String field) {
-    return new Column(field, "f_" + field, null);
+    return new Column(field, "f_" + field, null, false);
   }
 
   private static Column ref(String field, String target) {
-    return new Column(field, "f_" + field, target);
+    return new Column(field, "f_" + field, target, false);
+  }
+
+  private static Column emptyAsNull(Column c) {
+    return new Column(c.field(), c.column(), c.target(), true);
   }
 
   /** The filter columns of {@code collection}, in table order. */
@@ -106,7 +113,8 @@ final class Indexes {
         throw new IllegalStateException("filter field " + collection + "." + c.field()
             + " has several values; it needs a filter_values row per value, not a column");
       }
-      values[i] = v.isEmpty() ? null : v.iterator().next();
+      String value = v.isEmpty() ? null : v.iterator().next();
+      values[i] = c.emptyAsNull() && "".equals(value) ? null : value;
     }
     Set<Reference> refs = references(resource);
     List<Reference> refRows = new ArrayList<>(refs.size());

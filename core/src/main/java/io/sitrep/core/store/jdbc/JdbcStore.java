@@ -753,8 +753,13 @@ public final class JdbcStore implements SitrepStore {
       order = " ORDER BY f.name";
     }
     for (Filter.Condition c : onColumns) {
-      sql.append(" AND t.").append(Indexes.column(type.collection(), c.field()).column()).append(" = ?");
-      args.add(c.value());
+      Indexes.Column column = Indexes.column(type.collection(), c.field());
+      if (column.emptyAsNull() && c.value().isEmpty()) {
+        sql.append(" AND t.").append(column.column()).append(" IS NULL");
+      } else {
+        sql.append(" AND t.").append(column.column()).append(" = ?");
+        args.add(c.value());
+      }
     }
     for (Filter.Condition more : onRows) {
       sql.append(" AND EXISTS (SELECT 1 FROM filter_values g WHERE g.collection = ? AND g.field = ?"

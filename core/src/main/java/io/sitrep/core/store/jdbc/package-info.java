@@ -5,7 +5,7 @@
  * same contract tests as {@link io.sitrep.core.store.InMemoryStore}. Open one with
  * {@link io.sitrep.core.store.jdbc.JdbcStores}.
  *
- * <p>Schema (V2): a table per collection holds the current version of each live resource (name,
+ * <p>Schema (V2, V4): a table per collection holds the current version of each live resource (name,
  * revision, etag, change, create and update time, payload) and its single-valued filter fields as
  * indexed columns {@code f_<field>}; {@code versions} keeps the superseded versions and the
  * tombstones of deletes, so each payload is stored once and a history is {@code versions} plus the
@@ -17,8 +17,12 @@
  * compact binary encoding of {@code ResourceCodec}.
  *
  * <p>Write cost on SQLite is dominated by the index pages each commit dirties: a created claim is
- * one row plus five index entries, and an index on a widely spread value (subjects, reports)
- * touches about one leaf page per claim of the batch. Rows go in by multi-row INSERTs on the
+ * one row plus an index entry per filter column with a value (five at most; since V4 the indexes
+ * of columns that are often empty are partial, {@code WHERE f_x IS NOT NULL}, so a claim about an
+ * event writes no subject or attribute entry and one about a proposition no event entry), and an
+ * index on a widely spread value (subjects, reports) touches about one leaf page per claim of the
+ * batch. A batch does not look its own names up first: the primary keys refuse a taken one, and
+ * a checked retry then reports the first bad item. Rows go in by multi-row INSERTs on the
  * writer's cached prepared statements.
  *
  * <p>Durability on SQLite: WAL journal with {@code synchronous=NORMAL}. A commit has reached the
