@@ -14,9 +14,11 @@ import io.sitrep.core.model.Stance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -112,14 +114,16 @@ public final class SourceDependenceAnalysis {
       }
     }
     for (var doc : byDocument.entrySet()) {
-      List<Report> rs = doc.getValue();
+      // One piece of evidence per pair of sources and document, however many of their reports
+      // rest on it: the document is shared once (and pairs of reports would grow with their square).
+      Map<String, Report> firstBySource = new TreeMap<>();
+      doc.getValue().forEach(r -> firstBySource.putIfAbsent(r.source(), r));
+      List<Report> rs = new ArrayList<>(firstBySource.values());
       for (int i = 0; i < rs.size(); i++) {
         for (int j = i + 1; j < rs.size(); j++) {
-          if (!rs.get(i).source().equals(rs.get(j).source())) {
-            add(evidence, ids, rs.get(i).source(), rs.get(j).source(), new DependenceEvidence(
-                EvidenceKind.SAME_DOCUMENT, params.sameDocument(),
-                rs.get(i).name() + " and " + rs.get(j).name() + " both rest on " + doc.getKey()));
-          }
+          add(evidence, ids, rs.get(i).source(), rs.get(j).source(), new DependenceEvidence(
+              EvidenceKind.SAME_DOCUMENT, params.sameDocument(),
+              rs.get(i).name() + " and " + rs.get(j).name() + " both rest on " + doc.getKey()));
         }
       }
     }
@@ -221,30 +225,52 @@ public final class SourceDependenceAnalysis {
     for (Assertion a : assertions) {
       byPosition.computeIfAbsent(itemOf(a) + "\u0000" + a.stance() + "\u0000" + a.value(), k -> new ArrayList<>()).add(a);
     }
+    Set<Long> dependentPairs = new HashSet<>();
+    probability.forEach((pair, p) -> {
+      if (p >= params.threshold()) {
+        dependentPairs.add(pair);
+      }
+    });
     ImmutableMap.Builder<String, Double> out = ImmutableMap.builder();
     for (List<Assertion> side : byPosition.values()) {
-      int k = side.size();
-      int[] parent = new int[k];
-      for (int i = 0; i < k; i++) {
+      // Claims of one source share its vote; then sources whose dependence passes the threshold
+      // are joined. Pairs are of sources, not claims: a source repeating itself a thousand times
+      // costs a thousand steps, not a million.
+      Map<String, Integer> clusterOfSource = new HashMap<>();
+      for (Assertion a : side) {
+        clusterOfSource.putIfAbsent(a.source(), clusterOfSource.size());
+      }
+      List<String> distinct = new ArrayList<>(clusterOfSource.keySet());
+      int d = distinct.size();
+      int[] parent = new int[d];
+      for (int i = 0; i < d; i++) {
         parent[i] = i;
       }
-      for (int i = 0; i < k; i++) {
-        for (int j = i + 1; j < k; j++) {
-          String si = side.get(i).source();
-          String sj = side.get(j).source();
-          boolean dependent = si.equals(sj)
-              || probability.getOrDefault(key(ids.id(si), ids.id(sj)), 0.0) >= params.threshold();
-          if (dependent) {
-            parent[root(parent, i)] = root(parent, j);
+      if ((long) d * (d - 1) / 2 <= dependentPairs.size()) {
+        for (int i = 0; i < d; i++) {
+          int si = ids.id(distinct.get(i));
+          for (int j = i + 1; j < d; j++) {
+            if (dependentPairs.contains(key(si, ids.id(distinct.get(j))))) {
+              join(parent, clusterOfSource.get(distinct.get(i)), clusterOfSource.get(distinct.get(j)));
+            }
+          }
+        }
+      } else {
+        // Many sources on one position: walk the few dependent pairs instead of all pairs.
+        for (long pair : dependentPairs) {
+          Integer x = clusterOfSource.get(ids.name((int) (pair >>> 32)));
+          Integer y = clusterOfSource.get(ids.name((int) pair));
+          if (x != null && y != null) {
+            join(parent, x, y);
           }
         }
       }
-      int[] size = new int[k];
-      for (int i = 0; i < k; i++) {
-        size[root(parent, i)]++;
+      int[] size = new int[d];
+      for (Assertion a : side) {
+        size[root(parent, clusterOfSource.get(a.source()))]++;
       }
-      for (int i = 0; i < k; i++) {
-        out.put(side.get(i).claim(), 1.0 / size[root(parent, i)]);
+      for (Assertion a : side) {
+        out.put(a.claim(), 1.0 / size[root(parent, clusterOfSource.get(a.source()))]);
       }
     }
     return out.buildKeepingLast();
@@ -266,6 +292,10 @@ public final class SourceDependenceAnalysis {
     // Ties go to the smallest value, so the result does not depend on input order.
     return votes.entrySet().stream().max((x, y) -> x.getValue().equals(y.getValue())
         ? y.getKey().compareTo(x.getKey()) : Integer.compare(x.getValue(), y.getValue())).orElseThrow().getKey();
+  }
+
+  private static void join(int[] parent, int x, int y) {
+    parent[root(parent, x)] = root(parent, y);
   }
 
   private static int root(int[] parent, int i) {

@@ -63,6 +63,40 @@ class SourceDependenceAnalysisTest {
     assertThat(result.weightOf("claims/moi")).isEqualTo(1.0);
   }
 
+  /**
+   * Found by fuzzing the server: a source repeating one claim thousands of times, and many reports
+   * resting on one document, made the analysis quadratic in claims and reports (over a minute).
+   * A source's repeated claims share its one vote, and one document links two sources once.
+   */
+  @Test
+  void aSourceRepeatingItselfSharesOneVoteAndManyReportsOnOneDocumentLinkTheirSourcesOnce() {
+    List<Source> sources = List.of(source("mustafa-habib"), source("hamdi-malik"), source("interior-ministry"));
+    List<Report> reports = new ArrayList<>();
+    List<Claim> claims = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      reports.add(report("habib-" + i, "mustafa-habib", LEAKED_LETTER));
+      claims.add(custody("habib-" + i, "habib-" + i, "actors/hashd-security-directorate"));
+    }
+    for (int i = 0; i < 200; i++) {
+      reports.add(report("malik-" + i, "hamdi-malik", LEAKED_LETTER));
+    }
+    reports.add(report("moi-26", "interior-ministry"));
+    claims.add(custody("moi", "moi-26", "actors/hashd-security-directorate"));
+
+    DependenceReport result = ANALYSIS.analyse(sources, reports, claims, Canonicalizer.basic(), Map.of());
+
+    SourceDependence pair = result.between("sources/hamdi-malik", "sources/mustafa-habib").orElseThrow();
+    assertThat(pair.evidence()).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EvidenceKind.SAME_DOCUMENT);
+      assertThat(e.description()).isEqualTo("reports/malik-0 and reports/habib-0 both rest on "
+          + "iraqi intelligence document of 26 dec on the handover");
+    });
+    assertThat(pair.probability()).isEqualTo(0.9);
+    assertThat(result.weightOf("claims/habib-0")).isEqualTo(1.0 / 3_000);
+    assertThat(result.weightOf("claims/habib-2999")).isEqualTo(1.0 / 3_000);
+    assertThat(result.weightOf("claims/moi")).isEqualTo(1.0);
+  }
+
   @Test
   void aReportQuotingAnotherMakesItsSourceDependent() {
     List<Source> sources = List.of(source("al-hurra"), source("shafaaq-news"));
