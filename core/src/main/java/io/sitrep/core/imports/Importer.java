@@ -107,6 +107,12 @@ public final class Importer {
     } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
       return RowOutcome.bad(e.getMessage() == null ? e.toString() : e.getMessage());
     }
+    // The names' hashes, which the accounting keys them by, are worked out (and kept by each
+    // String) here: on a worker thread, accounting on another thread read every name's bytes
+    // from the worker's cache.
+    for (Resource r : out.own) {
+      r.name().hashCode();
+    }
     return new RowOutcome(null, out.shared.isEmpty() ? List.of() : List.copyOf(out.shared), List.copyOf(out.own),
         out.requires.isEmpty() ? List.of() : List.copyOf(out.requires),
         out.requires.isEmpty() ? List.of() : List.copyOf(out.requireReasons));

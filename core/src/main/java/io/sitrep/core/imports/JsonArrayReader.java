@@ -26,6 +26,15 @@ final class JsonArrayReader {
   }
 
   private final Reader in;
+  /**
+   * Characters read ahead, {@code buffer[next, end)}: a BufferedReader's read() took a lock per
+   * character, a tenth of a PLOVER record.
+   */
+  private final char[] buffer = new char[1 << 16];
+  private int next;
+  private int end;
+  /** One builder for every string, so that long texts grow it once, not once per string. */
+  private final StringBuilder text = new StringBuilder(256);
   private int peeked = -2;
   private long line = 1;
   private boolean started;
@@ -152,7 +161,8 @@ final class JsonArrayReader {
 
   private String string() throws IOException {
     expect('"');
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = text;
+    sb.setLength(0);
     while (true) {
       int c = read();
       if (c == -1) {
@@ -244,7 +254,15 @@ final class JsonArrayReader {
 
   private int peek() throws IOException {
     if (peeked == -2) {
-      peeked = in.read();
+      if (next == end) {
+        end = in.read(buffer, 0, buffer.length);
+        next = 0;
+        if (end <= 0) {
+          end = 0;
+          return peeked = -1;
+        }
+      }
+      peeked = buffer[next++];
     }
     return peeked;
   }

@@ -16,7 +16,6 @@ import io.sitrep.core.model.Stance;
 import io.sitrep.core.model.TimeSpan;
 import io.sitrep.core.tension.CrosswalkEntry;
 import io.sitrep.core.tension.InteractionScores;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -45,7 +44,7 @@ final class PloverImport implements Importer.FormatReader {
 
   @Override
   public String read(InputStream in, Importer.Run run) throws IOException {
-    JsonArrayReader json = new JsonArrayReader(new BufferedReader(CsvRows.reader(in), 1 << 16));
+    JsonArrayReader json = new JsonArrayReader(CsvRows.reader(in));
     try {
       while (json.hasNext()) {
         Object element = json.next();

@@ -131,6 +131,27 @@ class ImporterEdgeCasesTest {
   }
 
   @Test
+  void aPloverFileCutInsideAStringKeepsTheRecordsBeforeAndReportsTheCutOnItsLine() throws IOException {
+    Path sample = SharedData.file("plover/PLOVER_GSR_CAMEO.json");
+    assumeTrue(Files.isRegularFile(sample), "the shared sample " + sample + " is not here");
+    String json = Files.readString(sample, StandardCharsets.UTF_8);
+    int third = json.indexOf("\n{", json.indexOf("\n{", json.indexOf("\n{") + 1) + 1) + 1;
+    int cut = json.indexOf("\"eventText\": \"", third) + 20; // inside the third record's eventText
+    long cutLine = json.substring(0, cut).lines().count();
+    Path f = write("cut.json", json.substring(0, cut) + "\nno closing quote");
+    try (InMemoryStore store = new InMemoryStore()) {
+      ImportResult r = Importer.importFile(ImportFormat.PLOVER, f, ImportSink.of(store), ImportOptions.defaults(),
+          ImportListener.NONE);
+      assertThat(r.rows()).isEqualTo(3);
+      assertThat(r.imported()).isEqualTo(2);
+      assertThat(r.problems()).singleElement().satisfies(p -> {
+        assertThat(p.line()).isEqualTo(cutLine + 1);
+        assertThat(p.reason()).contains("ends inside a string");
+      });
+    }
+  }
+
+  @Test
   void idsAreSlugsWithinCoresRule() {
     assertThat(Ids.slug("Şalāḩ ad Dīn")).isEqualTo("salah-ad-din");
     assertThat(Ids.slug("Military Forces of Somalia (2022-)")).isEqualTo("military-forces-of-somalia-2022");
