@@ -294,6 +294,23 @@ public abstract class SitrepStoreContract {
     assertThat(store.get(ResourceType.ACTORS, AZIRJAWI)).isEmpty();
   }
 
+  @Test
+  void anActorCannotGoWhileASourceIsAffiliatedWithIt() {
+    seedEpisode();
+    Actor party = actor("actors/kataib-hezbollah", "Kataib Hezbollah", ActorKind.ARMED_GROUP, "IQ", List.of());
+    Source outlet = Source.builder("sources/al-sumaria", "Al Sumaria", SourceKind.NEWS_OUTLET)
+        .affiliations(List.of(new io.sitrep.core.model.SourceAffiliation(party.name(), "its outlet"))).build();
+    store.createAll(List.of(party, outlet), null);
+
+    StoreException.InUse e = assertRefusedAndUnchanged(StoreException.InUse.class,
+        () -> store.delete(ResourceType.ACTORS, party.name(), null));
+    assertThat(e.referrer()).isEqualTo(outlet.name());
+
+    store.delete(ResourceType.SOURCES, outlet.name(), null);
+    store.delete(ResourceType.ACTORS, party.name(), null);
+    assertThat(store.get(ResourceType.ACTORS, party.name())).isEmpty();
+  }
+
   // --- paging ---
 
   @Test

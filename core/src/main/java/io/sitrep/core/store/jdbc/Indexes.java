@@ -48,8 +48,45 @@ final class Indexes {
       "claims", ImmutableList.of(ref("report", "reports"), emptyAsNull(ref("event", "events")), col("stance"),
           col("subject"), col("attribute")));
 
+  /**
+   * References kept only as the {@code filter_values} row of a multi-valued filter field that
+   * holds the same name (V5): collection, the reference fields' prefix and suffix
+   * ({@code participants[i].actor}), the filter field, and the collection referred to. The in-use
+   * check of a delete reads those rows, so a reference costs one scattered index entry, not two.
+   */
+  record RowReference(String collection, String prefix, String suffix, String field, String target) {
+    boolean covers(String collectionOf, String referenceField) {
+      return collection.equals(collectionOf) && referenceField.startsWith(prefix) && referenceField.endsWith(suffix)
+          && referenceField.length() > prefix.length() + suffix.length();
+    }
+  }
+
+  private static final ImmutableList<RowReference> ROW_REFERENCES = ImmutableList.of(
+      new RowReference("events", "participants[", "].actor", "participant", "actors"),
+      new RowReference("sources", "affiliations[", "].actor", "affiliation", "actors"));
+
+  /** The filter_values fields whose rows are the references to {@code targetCollection}, as (collection, field). */
+  static List<String[]> rowFieldsReferringTo(String targetCollection) {
+    List<String[]> out = new ArrayList<>();
+    for (RowReference r : ROW_REFERENCES) {
+      if (r.target().equals(targetCollection)) {
+        out.add(new String[] {r.collection(), r.field()});
+      }
+    }
+    return out;
+  }
+
   /** The filter fields of each collection kept as rows of {@code filter_values}. */
   private static final ImmutableMap<String, ImmutableList<FilterField<?>>> ROW_FIELDS = readRowFields();
+
+  static {
+    for (RowReference r : ROW_REFERENCES) {
+      if (ROW_FIELDS.get(r.collection()).stream().noneMatch(f -> f.name().equals(r.field()))) {
+        throw new IllegalStateException(r.collection() + "." + r.field() + " is no filter_values field; the"
+            + " in-use check reads its rows for the references " + r.prefix() + "*" + r.suffix());
+      }
+    }
+  }
 
   private Indexes() {}
 
@@ -120,6 +157,9 @@ final class Indexes {
     List<Reference> refRows = new ArrayList<>(refs.size());
     for (Reference r : refs) {
       int i = columnIndex(cols, r.field());
+      if (isRowReference(collection, r.field())) {
+        continue; // its filter_values row stands for it
+      }
       if (i < 0 || cols.get(i).target() == null) {
         refRows.add(r);
       } else if (!r.name().equals(values[i])) {
@@ -134,6 +174,15 @@ final class Indexes {
       }
     }
     return new Derived(resource, collection, values, refs, refRows, valueRows);
+  }
+
+  private static boolean isRowReference(String collection, String field) {
+    for (RowReference r : ROW_REFERENCES) {
+      if (r.covers(collection, field)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int columnIndex(List<Column> cols, String field) {

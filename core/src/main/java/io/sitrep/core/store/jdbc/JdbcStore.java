@@ -402,6 +402,19 @@ public final class JdbcStore implements SitrepStore {
         first = rs.getString(1);
       }
     }
+    for (String[] row : Indexes.rowFieldsReferringTo(type.collection())) {
+      PreparedStatement fs = tx.prepare("SELECT name FROM filter_values WHERE collection = ? AND field = ?"
+          + " AND value = ? AND name <> ? ORDER BY name LIMIT 1");
+      fs.setString(1, row[0]);
+      fs.setString(2, row[1]);
+      fs.setString(3, name);
+      fs.setString(4, name);
+      try (ResultSet rs = fs.executeQuery()) {
+        if (rs.next() && (first == null || rs.getString(1).compareTo(first) < 0)) {
+          first = rs.getString(1);
+        }
+      }
+    }
     for (String[] column : Indexes.columnsReferringTo(type.collection())) {
       PreparedStatement cs = tx.prepare("SELECT name FROM " + column[0] + " WHERE " + column[1] + " = ?"
           + " AND name <> ? ORDER BY name LIMIT 1");

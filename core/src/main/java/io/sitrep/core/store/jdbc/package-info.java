@@ -5,13 +5,14 @@
  * same contract tests as {@link io.sitrep.core.store.InMemoryStore}. Open one with
  * {@link io.sitrep.core.store.jdbc.JdbcStores}.
  *
- * <p>Schema (V2, V4): a table per collection holds the current version of each live resource (name,
+ * <p>Schema (V2, V4, V5): a table per collection holds the current version of each live resource (name,
  * revision, etag, change, create and update time, payload) and its single-valued filter fields as
  * indexed columns {@code f_<field>}; {@code versions} keeps the superseded versions and the
  * tombstones of deletes, so each payload is stored once and a history is {@code versions} plus the
  * current row. {@code filter_values} indexes the multi-valued filter fields and {@code refs} the
  * references not held in a column ({@code claims.report}, {@code claims.event} and
- * {@code reports.source} are columns), so that in-use checks and filtered listings never scan a
+ * {@code reports.source} are columns) or in a {@code filter_values} row (an event's participants
+ * and a source's affiliations, since V5), so that in-use checks and filtered listings never scan a
  * collection; {@code requests} remembers request ids for idempotent retries; {@code store_meta}
  * holds the last revision and is locked by every write, serialising writers. Payloads are the
  * compact binary encoding of {@code ResourceCodec}.
