@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,14 +128,15 @@ public final class SourceDependenceAnalysis {
         }
       }
     }
-    Map<String, List<String>> byActor = new TreeMap<>();
+    // Each source once per actor, however often it names the actor among its affiliations.
+    Map<String, Set<String>> byActor = new TreeMap<>();
     for (Source s : sources) {
       for (SourceAffiliation a : s.affiliations()) {
-        byActor.computeIfAbsent(a.actor(), k -> new ArrayList<>()).add(s.name());
+        byActor.computeIfAbsent(a.actor(), k -> new LinkedHashSet<>()).add(s.name());
       }
     }
     for (var actor : byActor.entrySet()) {
-      List<String> ss = actor.getValue();
+      List<String> ss = List.copyOf(actor.getValue());
       for (int i = 0; i < ss.size(); i++) {
         for (int j = i + 1; j < ss.size(); j++) {
           add(evidence, ids, ss.get(i), ss.get(j), new DependenceEvidence(EvidenceKind.SHARED_AFFILIATION,

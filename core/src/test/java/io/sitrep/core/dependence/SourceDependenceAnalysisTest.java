@@ -97,6 +97,22 @@ class SourceDependenceAnalysisTest {
     assertThat(result.weightOf("claims/moi")).isEqualTo(1.0);
   }
 
+  /** Found by fuzzing: a source naming one actor ten thousand times was paired with itself 50M times. */
+  @Test
+  void aSourceNamingItsAffiliationManyTimesIsLinkedOnceToEachOtherOutletOfThatActor() {
+    SourceAffiliation closeToAah = new SourceAffiliation("actors/asaib-ahl-al-haq", "close to");
+    List<Source> sources = List.of(source("al-maalomah", java.util.Collections.nCopies(10_000, closeToAah)
+        .toArray(SourceAffiliation[]::new)), source("sabreen-news", closeToAah));
+
+    DependenceReport result = ANALYSIS.analyse(sources, List.of(), List.of(), Canonicalizer.basic(), Map.of());
+
+    assertThat(result.pairs()).singleElement().satisfies(pair -> {
+      assertThat(pair.evidence()).singleElement().extracting(DependenceEvidence::kind)
+          .isEqualTo(EvidenceKind.SHARED_AFFILIATION);
+      assertThat(pair.probability()).isEqualTo(0.5);
+    });
+  }
+
   @Test
   void aReportQuotingAnotherMakesItsSourceDependent() {
     List<Source> sources = List.of(source("al-hurra"), source("shafaaq-news"));
