@@ -48,7 +48,7 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
   public StreamObserver<IngestRequest> ingest(StreamObserver<IngestResponse> responses) {
     ServerCallStreamObserver<IngestResponse> call = (ServerCallStreamObserver<IngestResponse>) responses;
     Stream stream = new Stream(call, MoreExecutors.newSequentialExecutor(WRITERS));
-    call.setOnCancelHandler(() -> stream.ended = true);
+    call.setOnCancelHandler(() -> stream.cancelled = true);
     call.disableAutoRequest();
     call.request(BATCHES_AHEAD);
     return stream;
@@ -61,8 +61,14 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
   private final class Stream implements StreamObserver<IngestRequest> {
     private final ServerCallStreamObserver<IngestResponse> call;
     private final Executor serial;
-    /** Set once the stream was ended by a refusal or cancelled: nothing more is stored or sent. */
-    volatile boolean ended;
+    /** Set once a batch was refused: the stream is over, and nothing after it is stored. */
+    volatile boolean refused;
+    /**
+     * Set once the call is cancelled (the client went, or a later message was too large): batches
+     * taken in before still get stored, as they would have been without the pipeline, but nothing
+     * is sent.
+     */
+    volatile boolean cancelled;
 
     Stream(ServerCallStreamObserver<IngestResponse> call, Executor serial) {
       this.call = call;
@@ -71,7 +77,7 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
 
     @Override
     public void onNext(IngestRequest batch) {
-      if (ended) {
+      if (refused) {
         return;
       }
       List<Resource> mapped;
@@ -86,25 +92,36 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
       List<Resource> resources = mapped;
       RuntimeException refusal = invalid;
       serial.execute(Context.current().wrap(() -> {
-        if (ended) {
+        if (refused) {
           return;
         }
+        IngestResponse ack;
         try {
           if (refusal != null) {
             throw refusal;
           }
-          IngestResponse ack = writer.store(batch, resources);
-          call.onNext(ack);
-          call.request(1);
+          ack = writer.store(batch, resources);
         } catch (RuntimeException e) {
           end(e);
+          return;
+        }
+        if (!cancelled) {
+          try {
+            call.onNext(ack);
+            call.request(1);
+          } catch (RuntimeException closed) {
+            logger.log(Level.FINE, "Ingest stream closed before its acknowledgement", closed);
+          }
         }
       }));
     }
 
     /** Ends the stream with the status of {@code e}: its refusal, or INTERNAL for a bug. */
     private void end(RuntimeException e) {
-      ended = true;
+      refused = true;
+      if (cancelled && Errors.isExpected(e)) {
+        return;
+      }
       try {
         if (Errors.isExpected(e)) {
           call.onError(Errors.toStatusException(e));
@@ -119,14 +136,14 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
 
     @Override
     public void onError(Throwable t) {
-      ended = true;
+      cancelled = true;
       logger.log(Level.FINE, "Ingest stream cancelled by the client", t);
     }
 
     @Override
     public void onCompleted() {
       serial.execute(() -> {
-        if (!ended) {
+        if (!refused && !cancelled) {
           call.onCompleted();
         }
       });
