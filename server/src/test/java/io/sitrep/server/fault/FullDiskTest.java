@@ -97,7 +97,9 @@ class FullDiskTest {
 
         // Not a byte left: a single Create is refused too, and so is the refused batch again.
         fill(disk.resolve("ballast-2"), Long.MAX_VALUE);
-        Claim single = Wire.claims("single", 1, 10).get(0).toBuilder().clearName().build();
+        // Bigger than the refused batch: SQLite reuses the WAL space that batch had claimed before it
+        // failed, and a create small enough to fit there rightly succeeds (after V4 a 10-byte one did).
+        Claim single = Wire.claims("single", 1, 100_000).get(0).toBuilder().clearName().build();
         CreateClaimRequest create = CreateClaimRequest.newBuilder().setClaim(single).setClaimId("single")
             .setRequestId("create-single").build();
         assertStoreFull(Refusal.of(() -> ClaimServiceGrpc.newBlockingStub(served.channel)
