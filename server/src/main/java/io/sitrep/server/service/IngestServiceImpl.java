@@ -5,6 +5,7 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.grpc.Context;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.sitrep.api.v1.IngestRequest;
 import io.sitrep.api.v1.IngestResponse;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code sitrep.v1.IngestService}: each request on the stream is one batch, stored all or nothing
@@ -76,8 +78,26 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
     }
 
     @Override
-    public void onNext(IngestRequest batch) {
+    public void onNext(@Nullable IngestRequest batch) {
       if (refused) {
+        return;
+      }
+      if (batch == null) {
+        // Did not parse (MalformedRequests): refused after the batches before it are acknowledged.
+        StatusRuntimeException malformed = MalformedRequests.refusal(IngestServiceGrpc.getIngestMethod().getFullMethodName());
+        serial.execute(() -> {
+          if (refused) {
+            return;
+          }
+          refused = true;
+          if (!cancelled) {
+            try {
+              call.onError(malformed);
+            } catch (RuntimeException closed) {
+              logger.log(Level.FINE, "Ingest stream already closed", closed);
+            }
+          }
+        });
         return;
       }
       List<Resource> mapped;

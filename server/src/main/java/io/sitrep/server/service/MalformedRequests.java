@@ -23,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  * a broken tag, invalid UTF-8 in a string field) with INVALID_ARGUMENT. gRPC itself parses the
  * request before any interceptor or service sees it and answers a parse failure with UNKNOWN
  * ("Application error processing RPC"), which tells the caller nothing and reads as a server bug.
+ *
+ * <p>On a client-streaming method the service ends the call itself: it receives {@code null} for
+ * the message that did not parse and answers {@link #refusal} once the messages before it are
+ * done, so that a stream still acknowledges what it stored before the bad message (Ingest stores
+ * batches on another thread). Nothing after the bad message reaches the service.
  */
 public final class MalformedRequests {
   /** Why the last request on this thread did not parse: gRPC parses and delivers on one thread. */
@@ -50,7 +55,7 @@ public final class MalformedRequests {
     MethodDescriptor<Q, R> lenient = original.toBuilder(new LenientMarshaller<>(original.getRequestMarshaller()),
         original.getResponseMarshaller()).build();
     return ServerMethodDefinition.create(lenient, new RefusingHandler<>(method.getServerCallHandler(),
-        original.getFullMethodName()));
+        original.getFullMethodName(), original.getType().clientSendsOneMessage()));
   }
 
   /**
@@ -97,10 +102,12 @@ public final class MalformedRequests {
   private static final class RefusingHandler<Q, R> implements ServerCallHandler<Q, R> {
     private final ServerCallHandler<Q, R> delegate;
     private final String method;
+    private final boolean unaryRequest;
 
-    RefusingHandler(ServerCallHandler<Q, R> delegate, String method) {
+    RefusingHandler(ServerCallHandler<Q, R> delegate, String method, boolean unaryRequest) {
       this.delegate = delegate;
       this.method = method;
+      this.unaryRequest = unaryRequest;
     }
 
     @Override
@@ -115,6 +122,10 @@ public final class MalformedRequests {
           }
           if (message == null) {
             refused = true;
+            if (!unaryRequest) {
+              super.onMessage(null); // the service answers refusal(method) in its turn
+              return;
+            }
             String why = lastFailure.get();
             lastFailure.remove();
             StatusRuntimeException status = StatusProto.toStatusRuntimeException(status(method, why));
@@ -139,6 +150,16 @@ public final class MalformedRequests {
         }
       };
     }
+  }
+
+  /**
+   * The refusal of the message that just failed to parse on this thread, for a client-streaming
+   * service that received it as {@code null}.
+   */
+  public static StatusRuntimeException refusal(String method) {
+    String why = lastFailure.get();
+    lastFailure.remove();
+    return StatusProto.toStatusRuntimeException(status(method, why));
   }
 
   /** INVALID_ARGUMENT for a request that does not parse; the parser's reason says where. */

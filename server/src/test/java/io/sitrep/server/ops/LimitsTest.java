@@ -147,7 +147,7 @@ class LimitsTest {
    * Found by the long fuzz run: a message over the size limit makes the transport end the whole
    * Ingest stream (RESOURCE_EXHAUSTED, or CANCELLED for a message after the first), and the acknowledgement of
    * a batch stored just before may be lost with it. Nothing is half stored, and the batch's
-   * request id recovers the answer: a replay acknowledges the same names and stores nothing.
+   * request id recovers the answer: a replay acknowledges the same names and stores nothing twice.
    */
   @Test
   void aStreamEndedByAnOversizedMessageKeepsEarlierBatchesWholeAndTheirRequestIdsAnswerAReplay() throws Exception {
