@@ -17,6 +17,7 @@ import io.grpc.protobuf.StatusProto;
 import io.sitrep.api.v1.IngestRequest;
 import io.sitrep.core.store.PageRequest;
 import io.sitrep.server.service.Errors;
+import io.sitrep.server.service.StreamRefusals;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,13 @@ public final class RequestLimits implements ServerInterceptor {
         if (message instanceof IngestRequest batch && batch.getItemsCount() > maxBatchItems) {
           refused = true;
           StatusRuntimeException e = tooManyItems(batch.getItemsCount());
-          call.close(e.getStatus(), e.getTrailers());
+          if (call.getMethodDescriptor().getType().clientSendsOneMessage()) {
+            call.close(e.getStatus(), e.getTrailers());
+          } else {
+            // The stream's service ends it in its turn, after the batches before this one.
+            StreamRefusals.refuse(e);
+            super.onMessage(null);
+          }
           return;
         }
         super.onMessage(clampPageSize(message));

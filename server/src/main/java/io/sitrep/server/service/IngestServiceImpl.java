@@ -83,8 +83,10 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
         return;
       }
       if (batch == null) {
-        // Did not parse (MalformedRequests): refused after the batches before it are acknowledged.
-        StatusRuntimeException malformed = MalformedRequests.refusal(IngestServiceGrpc.getIngestMethod().getFullMethodName());
+        // Refused before it reached us (it did not parse, or has too many items): the refusal
+        // ends the stream after the batches before it are stored and acknowledged.
+        StatusRuntimeException malformed = java.util.Objects.requireNonNull(StreamRefusals.take(),
+            "a null batch comes with its refusal");
         serial.execute(() -> {
           if (refused) {
             return;

@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  * ("Application error processing RPC"), which tells the caller nothing and reads as a server bug.
  *
  * <p>On a client-streaming method the service ends the call itself: it receives {@code null} for
- * the message that did not parse and answers {@link #refusal} once the messages before it are
- * done, so that a stream still acknowledges what it stored before the bad message (Ingest stores
- * batches on another thread). Nothing after the bad message reaches the service.
+ * the message that did not parse and answers the refusal recorded in {@link StreamRefusals} once
+ * the messages before it are done, so that a stream still acknowledges what it stored before the
+ * bad message (Ingest stores batches on another thread). Nothing after the bad message reaches the
+ * service.
  */
 public final class MalformedRequests {
   /** Why the last request on this thread did not parse: gRPC parses and delivers on one thread. */
@@ -123,7 +124,12 @@ public final class MalformedRequests {
           if (message == null) {
             refused = true;
             if (!unaryRequest) {
-              super.onMessage(null); // the service answers refusal(method) in its turn
+              // The service answers in its turn (StreamRefusals); a refusal an interceptor
+              // recorded before (RequestLimits) keeps its own reason.
+              if (!StreamRefusals.isPending()) {
+                StreamRefusals.refuse(refusal(method));
+              }
+              super.onMessage(null);
               return;
             }
             String why = lastFailure.get();
@@ -152,11 +158,8 @@ public final class MalformedRequests {
     }
   }
 
-  /**
-   * The refusal of the message that just failed to parse on this thread, for a client-streaming
-   * service that received it as {@code null}.
-   */
-  public static StatusRuntimeException refusal(String method) {
+  /** The refusal of the message that just failed to parse on this thread. */
+  private static StatusRuntimeException refusal(String method) {
     String why = lastFailure.get();
     lastFailure.remove();
     return StatusProto.toStatusRuntimeException(status(method, why));
