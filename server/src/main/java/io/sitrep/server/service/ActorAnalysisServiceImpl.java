@@ -70,6 +70,12 @@ import org.jspecify.annotations.Nullable;
 public final class ActorAnalysisServiceImpl extends ActorAnalysisServiceGrpc.ActorAnalysisServiceImplBase {
   static final int DEFAULT_CANDIDATES = 5;
   static final int MAX_CANDIDATES = 100;
+  /**
+   * The longest name ResolveActor takes, in chars. Scoring compares the name with every alias, at
+   * a cost that grows with its length: the long fuzz run's 4 MiB name held the server past a
+   * minute. The longest alias in the demo is under 80 chars.
+   */
+  static final int MAX_NAME_CHARS = 500;
   static final int DEFAULT_EPISODES = 10;
   static final int MAX_EPISODES = 100;
   /** A tension series covers at most ten years of days. */
@@ -90,6 +96,10 @@ public final class ActorAnalysisServiceImpl extends ActorAnalysisServiceGrpc.Act
     Rpc.unary(responses, () -> {
       if (request.getName().isBlank()) {
         throw ValidationException.of("name", "is required: the name as a report writes it");
+      }
+      if (request.getName().length() > MAX_NAME_CHARS) {
+        throw ValidationException.of("name", "has " + request.getName().length() + " chars; a name to resolve may have at most "
+            + MAX_NAME_CHARS);
       }
       int max = limit(request.getMaxCandidates(), DEFAULT_CANDIDATES, MAX_CANDIDATES, "max_candidates");
       ResolutionOptions defaults = ResolutionOptions.DEFAULTS;
