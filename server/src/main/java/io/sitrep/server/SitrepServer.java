@@ -103,7 +103,7 @@ public final class SitrepServer {
     ServerInterceptor authentication = security.interceptor();
     for (BindableService service : services) {
       ops.preregister(service);
-      serverBuilder.addService(ServerInterceptors.intercept(MalformedRequests.refusedCleanly(service.bindService()),
+      serverBuilder.addService(ServerInterceptors.intercept(MalformedRequests.refusedCleanly(service.bindService(), limits.maxInboundMessageBytes()),
           interceptor, ops.requestLimits(), ops.rateLimiter(), authentication, ops.draining()));
     }
     // Health and reflection go through MethodRoles too (health is public, reflection needs a reader).

@@ -33,9 +33,17 @@ public final class Ops {
     this.requestLimits = new RequestLimits(limits);
   }
 
+  /** The transport's hard limit for a message: twice the configured one, plus 1 MiB. */
+  static int transportLimit(int maxMessageBytes) {
+    return (int) Math.min(Integer.MAX_VALUE, 2L * maxMessageBytes + (1 << 20));
+  }
+
   /** Sets the message size limit and the outermost interceptors, which see every call, on {@code builder}. */
   public void installOn(ServerBuilder<?> builder) {
-    builder.maxInboundMessageSize(limits.maxInboundMessageBytes());
+    // The services refuse a message over the limit themselves, in its turn on a stream
+    // (MalformedRequests); the transport only stops what is far beyond it, since its refusal of a
+    // later message on a stream is a reset that can race the service's answer.
+    builder.maxInboundMessageSize(transportLimit(limits.maxInboundMessageBytes()));
     // The last one added runs first.
     builder.intercept(metrics.interceptor());
     builder.intercept(accessLog);

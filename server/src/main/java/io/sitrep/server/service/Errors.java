@@ -39,6 +39,8 @@ public final class Errors {
   public static final String STORE_FULL = "STORE_FULL";
   public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
   public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+  /** A request message over the server's size limit. */
+  public static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
 
   private Errors() {}
 

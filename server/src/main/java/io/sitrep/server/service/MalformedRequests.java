@@ -12,7 +12,10 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.KnownLength;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +34,24 @@ import org.jspecify.annotations.Nullable;
  * service.
  */
 public final class MalformedRequests {
-  /** Why the last request on this thread did not parse: gRPC parses and delivers on one thread. */
-  private static final ThreadLocal<String> lastFailure = new ThreadLocal<>();
+  /** Why the last request on this thread was refused: gRPC parses and delivers on one thread. */
+  private static final ThreadLocal<com.google.rpc.Status> lastFailure = new ThreadLocal<>();
 
   private MalformedRequests() {}
 
-  /** {@code service} with every method refusing unparseable requests cleanly. */
-  public static ServerServiceDefinition refusedCleanly(ServerServiceDefinition service) {
+  /**
+   * {@code service} with every method refusing unparseable requests, and requests over {@code
+   * maxMessageBytes}, cleanly: INVALID_ARGUMENT and RESOURCE_EXHAUSTED, in their turn on a stream.
+   * The transport's own limit must be above {@code maxMessageBytes} (see {@code Ops}): when gRPC's
+   * transport refuses a message itself, a later message of a stream ends as CANCELLED
+   * (grpc/grpc-java#11245), and its trailers can race the service's own answer on the stream,
+   * which fails the whole connection (the long fuzz run saw it).
+   */
+  public static ServerServiceDefinition refusedCleanly(ServerServiceDefinition service, int maxMessageBytes) {
     ServiceDescriptor original = service.getServiceDescriptor();
     List<ServerMethodDefinition<?, ?>> methods = new ArrayList<>();
     for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
-      methods.add(guarded(method));
+      methods.add(guarded(method, maxMessageBytes));
     }
     ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(original.getName())
         .setSchemaDescriptor(original.getSchemaDescriptor());
@@ -51,10 +61,10 @@ public final class MalformedRequests {
     return guarded.build();
   }
 
-  private static <Q, R> ServerMethodDefinition<Q, R> guarded(ServerMethodDefinition<Q, R> method) {
+  private static <Q, R> ServerMethodDefinition<Q, R> guarded(ServerMethodDefinition<Q, R> method, int maxMessageBytes) {
     MethodDescriptor<Q, R> original = method.getMethodDescriptor();
-    MethodDescriptor<Q, R> lenient = original.toBuilder(new LenientMarshaller<>(original.getRequestMarshaller()),
-        original.getResponseMarshaller()).build();
+    MethodDescriptor<Q, R> lenient = original.toBuilder(new LenientMarshaller<>(original.getRequestMarshaller(),
+        original.getFullMethodName(), maxMessageBytes), original.getResponseMarshaller()).build();
     return ServerMethodDefinition.create(lenient, new RefusingHandler<>(method.getServerCallHandler(),
         original.getFullMethodName(), original.getType().clientSendsOneMessage()));
   }
@@ -65,9 +75,13 @@ public final class MalformedRequests {
    */
   private static final class LenientMarshaller<Q> implements MethodDescriptor.PrototypeMarshaller<Q> {
     private final MethodDescriptor.Marshaller<Q> delegate;
+    private final String method;
+    private final int maxMessageBytes;
 
-    LenientMarshaller(MethodDescriptor.Marshaller<Q> delegate) {
+    LenientMarshaller(MethodDescriptor.Marshaller<Q> delegate, String method, int maxMessageBytes) {
       this.delegate = delegate;
+      this.method = method;
+      this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
@@ -88,13 +102,21 @@ public final class MalformedRequests {
     @Override
     public @Nullable Q parse(InputStream stream) {
       try {
+        // gRPC hands over the whole message, whose length it knows.
+        int size = stream instanceof KnownLength ? stream.available() : -1;
+        if (size > maxMessageBytes) {
+          lastFailure.set(tooLarge(method, size, maxMessageBytes));
+          return null;
+        }
         return delegate.parse(stream);
       } catch (StatusRuntimeException e) {
         if (!(e.getCause() instanceof InvalidProtocolBufferException bad)) {
           throw e;
         }
-        lastFailure.set(bad.getMessage());
+        lastFailure.set(status(method, bad.getMessage()));
         return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }
@@ -127,14 +149,12 @@ public final class MalformedRequests {
               // The service answers in its turn (StreamRefusals); a refusal an interceptor
               // recorded before (RequestLimits) keeps its own reason.
               if (!StreamRefusals.isPending()) {
-                StreamRefusals.refuse(refusal(method));
+                StreamRefusals.refuse(refusal());
               }
               super.onMessage(null);
               return;
             }
-            String why = lastFailure.get();
-            lastFailure.remove();
-            StatusRuntimeException status = StatusProto.toStatusRuntimeException(status(method, why));
+            StatusRuntimeException status = refusal();
             call.close(status.getStatus(), status.getTrailers());
             return;
           }
@@ -158,11 +178,22 @@ public final class MalformedRequests {
     }
   }
 
-  /** The refusal of the message that just failed to parse on this thread. */
-  private static StatusRuntimeException refusal(String method) {
-    String why = lastFailure.get();
+  /** The refusal of the message that was just refused on this thread. */
+  private static StatusRuntimeException refusal() {
+    com.google.rpc.Status why = lastFailure.get();
     lastFailure.remove();
-    return StatusProto.toStatusRuntimeException(status(method, why));
+    return StatusProto.toStatusRuntimeException(why);
+  }
+
+  /** RESOURCE_EXHAUSTED for a message over the limit, as gRPC's own refusal reads, with the reason. */
+  static com.google.rpc.Status tooLarge(String method, int size, int max) {
+    return com.google.rpc.Status.newBuilder().setCode(Code.RESOURCE_EXHAUSTED.getNumber())
+        .setMessage("the request to " + method + " is " + size + " bytes; a message may have at most " + max
+            + " (--max-message-bytes); send smaller batches")
+        .addDetails(com.google.protobuf.Any.pack(com.google.rpc.ErrorInfo.newBuilder()
+            .setReason(Errors.MESSAGE_TOO_LARGE).setDomain(Errors.DOMAIN)
+            .putAllMetadata(Map.of("method", method, "max_bytes", Integer.toString(max))).build()))
+        .build();
   }
 
   /** INVALID_ARGUMENT for a request that does not parse; the parser's reason says where. */
