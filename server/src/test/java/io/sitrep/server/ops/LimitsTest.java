@@ -139,39 +139,23 @@ class LimitsTest {
   @Test
   void aBatchAboveTheMaximumEndsTheStreamAfterTheBatchesBeforeItAreAcknowledged() throws Exception {
     ManagedChannel channel = serverWith("--max-batch-items", "5");
-    List<IngestResponse> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    CompletableFuture<Status> ended = new CompletableFuture<>();
-    StreamObserver<IngestRequest> requests = IngestServiceGrpc.newStub(channel).ingest(new StreamObserver<>() {
-      @Override
-      public void onNext(IngestResponse value) {
-        acks.add(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        ended.complete(Status.fromThrowable(t));
-      }
-
-      @Override
-      public void onCompleted() {
-        ended.complete(Status.OK);
-      }
-    });
     List<Source> six = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       six.add(Source.newBuilder().setName("sources/late-" + i).setDisplayName("Late " + i)
           .setKind(io.sitrep.api.v1.SourceKind.SOURCE_KIND_NEWS_OUTLET).build());
     }
+    List<IngestRequest> batches = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      requests.onNext(IngestRequest.newBuilder().setRequestId("b" + i).addAllItems(IngestMapper.items(
+      batches.add(IngestRequest.newBuilder().setRequestId("b" + i).addAllItems(IngestMapper.items(
           Dataset.newBuilder().addSources(Source.newBuilder().setName("sources/wire-" + i).setDisplayName("Wire " + i)
               .setKind(io.sitrep.api.v1.SourceKind.SOURCE_KIND_NEWS_OUTLET)).build())).build());
     }
-    requests.onNext(IngestRequest.newBuilder().setRequestId("six")
+    batches.add(IngestRequest.newBuilder().setRequestId("six")
         .addAllItems(IngestMapper.items(Dataset.newBuilder().addAllSources(six).build())).build());
-    requests.onCompleted();
 
-    Status status = ended.get(30, TimeUnit.SECONDS);
+    Streamed streamed = stream(channel, batches);
+    Status status = streamed.status();
+    List<IngestResponse> acks = streamed.acks();
 
     assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(status.getDescription()).startsWith("items has 6 items");
@@ -212,28 +196,9 @@ class LimitsTest {
     var sources = SourceServiceGrpc.newBlockingStub(channel);
     long before = sources.listSources(ListSourcesRequest.newBuilder().setPageSize(1000).build()).getSourcesCount();
 
-    List<IngestResponse> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    CompletableFuture<Status> ended = new CompletableFuture<>();
-    StreamObserver<IngestRequest> requests = IngestServiceGrpc.newStub(channel).ingest(new StreamObserver<>() {
-      @Override
-      public void onNext(IngestResponse value) {
-        acks.add(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        ended.complete(Status.fromThrowable(t));
-      }
-
-      @Override
-      public void onCompleted() {
-        ended.complete(Status.OK);
-      }
-    });
-    requests.onNext(first);
-    requests.onNext(oversized);
-    requests.onCompleted();
-    Status status = ended.get(30, TimeUnit.SECONDS);
+    Streamed streamed = stream(channel, List.of(first, oversized));
+    Status status = streamed.status();
+    List<IngestResponse> acks = streamed.acks();
     // The server stores the batches it took in before the stream ended, but Ingest is pipelined:
     // the earlier batch may commit just after the client hears the stream end. Wait a little for
     // it. (The transport may also have reset the stream before the batch reached the service at
@@ -343,6 +308,35 @@ class LimitsTest {
       }
     }
     throw new AssertionError("no RetryInfo in " + e);
+  }
+
+  /** What one Ingest stream answered: its acknowledgements, in order, and how it ended. */
+  private record Streamed(List<IngestResponse> acks, Status status) {}
+
+  /** Sends {@code batches} on one Ingest stream, half-closes, and waits for the stream to end. */
+  private static Streamed stream(ManagedChannel channel, List<IngestRequest> batches) throws Exception {
+    List<IngestResponse> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Status> ended = new CompletableFuture<>();
+    StreamObserver<IngestRequest> requests = IngestServiceGrpc.newStub(channel).ingest(new StreamObserver<>() {
+      @Override
+      public void onNext(IngestResponse value) {
+        acks.add(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        ended.complete(Status.fromThrowable(t));
+      }
+
+      @Override
+      public void onCompleted() {
+        ended.complete(Status.OK);
+      }
+    });
+    batches.forEach(requests::onNext);
+    requests.onCompleted();
+    Status status = ended.get(30, TimeUnit.SECONDS);
+    return new Streamed(List.copyOf(acks), status);
   }
 
   /** Sends one batch on an Ingest stream; completes with its acknowledgement or the stream's error. */
