@@ -202,42 +202,7 @@ public final class Accu implements TruthDiscovery {
       boolean empiricalPrior,
       boolean pooledCopy,
       boolean leaveOneOut) {
-    /** Without leave-one-out accuracy. */
-    public Config(
-        String name,
-        double n,
-        double initialAccuracy,
-        @Nullable ValueSimilarity similarity,
-        double rho,
-        boolean copyDetection,
-        double alpha,
-        double c,
-        double priorStrength,
-        boolean onlyContested,
-        boolean empiricalPrior,
-        boolean pooledCopy) {
-      this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
-          onlyContested, empiricalPrior, pooledCopy, false);
-    }
-
-    /** Without the pooled copy model. */
-    public Config(
-        String name,
-        double n,
-        double initialAccuracy,
-        @Nullable ValueSimilarity similarity,
-        double rho,
-        boolean copyDetection,
-        double alpha,
-        double c,
-        double priorStrength,
-        boolean onlyContested,
-        boolean empiricalPrior) {
-      this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
-          onlyContested, empiricalPrior, false, false);
-    }
-
-    /** Without the empirical prior. */
+    /** Without the empirical prior, the pooled copy model and leave-one-out accuracy. */
     public Config(
         String name,
         double n,

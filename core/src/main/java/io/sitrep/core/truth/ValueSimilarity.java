@@ -28,21 +28,7 @@ public interface ValueSimilarity {
       if (x.length == 0 && y.length == 0) {
         return 1;
       }
-      int i = 0;
-      int j = 0;
-      int common = 0;
-      while (i < x.length && j < y.length) {
-        int cmp = x[i].compareTo(y[j]);
-        if (cmp == 0) {
-          common++;
-          i++;
-          j++;
-        } else if (cmp < 0) {
-          i++;
-        } else {
-          j++;
-        }
-      }
+      int common = common(x, y);
       return (double) common / (x.length + y.length - common);
     };
   }
@@ -130,6 +116,11 @@ public interface ValueSimilarity {
     if (x.length == 0) {
       return y.length == 0 ? 1 : 0;
     }
+    return (double) common(x, y) / x.length;
+  }
+
+  /** How many tokens two sorted arrays of distinct tokens share: one merge pass. */
+  private static int common(String[] x, String[] y) {
     int i = 0;
     int j = 0;
     int common = 0;
@@ -145,7 +136,7 @@ public interface ValueSimilarity {
         j++;
       }
     }
-    return (double) common / x.length;
+    return common;
   }
 
   /** Distinct whitespace-separated tokens, sorted; written out by hand, it is on a hot path. */
