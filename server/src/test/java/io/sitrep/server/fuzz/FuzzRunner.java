@@ -15,10 +15,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.sitrep.api.v1.CreateHypothesisMatrixRequest;
 import io.sitrep.api.v1.HypothesisServiceGrpc;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.sitrep.server.testing.RawBytes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -44,22 +41,6 @@ final class FuzzRunner implements AutoCloseable {
       Status.Code.DATA_LOSS, Status.Code.DEADLINE_EXCEEDED);
   /** Far beyond any honest answer; a call this slow is a finding in itself. */
   private static final long DEADLINE_SECONDS = 60;
-
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  };
 
   private FuzzServer server;
   private final Facts facts = Facts.fromDemo();
@@ -317,7 +298,7 @@ final class FuzzRunner implements AutoCloseable {
 
   /** Calls {@code rpc} with raw bytes, as any client could, and waits for the end of the call. */
   Outcome call(FuzzServer.Rpc rpc, List<byte[]> messages) {
-    MethodDescriptor<byte[], byte[]> method = MethodDescriptor.newBuilder(BYTES, BYTES)
+    MethodDescriptor<byte[], byte[]> method = MethodDescriptor.newBuilder(RawBytes.MARSHALLER, RawBytes.MARSHALLER)
         .setFullMethodName(rpc.fullName())
         .setType(rpc.clientStreaming()
             ? (rpc.serverStreaming() ? MethodDescriptor.MethodType.BIDI_STREAMING : MethodDescriptor.MethodType.CLIENT_STREAMING)

@@ -3,7 +3,6 @@ package io.sitrep.server.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.CallOptions;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.internal.testing.StreamRecorder;
 import io.grpc.stub.ClientCalls;
@@ -16,11 +15,8 @@ import io.sitrep.api.v1.Source;
 import io.sitrep.api.v1.SourceKind;
 import io.sitrep.api.v1.SourceServiceGrpc;
 import io.sitrep.server.testing.InProcessSitrep;
+import io.sitrep.server.testing.RawBytes;
 import io.sitrep.server.testing.Refusal;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,32 +26,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MalformedRequestsTest {
   @RegisterExtension final InProcessSitrep sitrep = InProcessSitrep.overAnEmptyStore();
 
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  };
-
-  private static <Q, R> MethodDescriptor<byte[], byte[]> raw(MethodDescriptor<Q, R> method) {
-    return method.toBuilder(BYTES, BYTES).build();
-  }
-
   @Test
   void aTruncatedRequestIsInvalidArgument() {
     byte[] valid = GetSourceRequest.newBuilder().setName("sources/reuters").build().toByteArray();
 
     Refusal refusal = Refusal.of(() -> ClientCalls.blockingUnaryCall(sitrep.channel(),
-        raw(SourceServiceGrpc.getGetSourceMethod()), CallOptions.DEFAULT, Arrays.copyOf(valid, 5)));
+        RawBytes.method(SourceServiceGrpc.getGetSourceMethod()), CallOptions.DEFAULT, Arrays.copyOf(valid, 5)));
 
     assertThat(refusal.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(refusal.errorInfo().getReason()).isEqualTo(Errors.MALFORMED_REQUEST);
@@ -67,7 +43,7 @@ class MalformedRequestsTest {
     byte[] badName = {0x0a, 0x03, 'a', (byte) 0xC3, 0x28}; // field 1 (name), "a" then a broken sequence
 
     Refusal refusal = Refusal.of(() -> ClientCalls.blockingUnaryCall(sitrep.channel(),
-        raw(SourceServiceGrpc.getGetSourceMethod()), CallOptions.DEFAULT, badName));
+        RawBytes.method(SourceServiceGrpc.getGetSourceMethod()), CallOptions.DEFAULT, badName));
 
     assertThat(refusal.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(refusal.message()).containsIgnoringCase("UTF-8");
@@ -82,7 +58,7 @@ class MalformedRequestsTest {
   void aMalformedBatchEndsTheIngestStreamAfterTheBatchesBeforeItAreAcknowledged() throws Exception {
     StreamRecorder<byte[]> responses = StreamRecorder.create();
     StreamObserver<byte[]> requests = ClientCalls.asyncBidiStreamingCall(
-        sitrep.channel().newCall(raw(IngestServiceGrpc.getIngestMethod()), CallOptions.DEFAULT), responses);
+        sitrep.channel().newCall(RawBytes.method(IngestServiceGrpc.getIngestMethod()), CallOptions.DEFAULT), responses);
     byte[] good = null;
     for (int i = 0; i < 20; i++) {
       good = IngestRequest.newBuilder().setRequestId("b" + i).addItems(IngestItem.newBuilder().setSource(
