@@ -13,6 +13,7 @@ import io.sitrep.api.v1.IngestServiceGrpc;
 import io.sitrep.core.model.Resource;
 import io.sitrep.core.store.SitrepStore;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,34 +83,18 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
       if (refused) {
         return;
       }
+      List<Resource> mapped = null;
+      RuntimeException invalid = null;
       if (batch == null) {
         // Refused before it reached us (it did not parse, or has too many items): the refusal
-        // ends the stream after the batches before it are stored and acknowledged.
-        StatusRuntimeException malformed = java.util.Objects.requireNonNull(StreamRefusals.take(),
-            "a null batch comes with its refusal");
-        serial.execute(() -> {
-          if (refused) {
-            return;
-          }
-          refused = true;
-          if (!cancelled) {
-            try {
-              call.onError(malformed);
-            } catch (RuntimeException closed) {
-              logger.log(Level.FINE, "Ingest stream already closed", closed);
-            }
-          }
-        });
-        return;
-      }
-      List<Resource> mapped;
-      RuntimeException invalid;
-      try {
-        mapped = writer.resources(batch);
-        invalid = null;
-      } catch (RuntimeException e) {
-        mapped = null;
-        invalid = e;
+        // ends the stream in its turn, after the batches before it are stored and acknowledged.
+        invalid = Objects.requireNonNull(StreamRefusals.take(), "a null batch comes with its refusal");
+      } else {
+        try {
+          mapped = writer.resources(batch);
+        } catch (RuntimeException e) {
+          invalid = e;
+        }
       }
       List<Resource> resources = mapped;
       RuntimeException refusal = invalid;
