@@ -202,22 +202,6 @@ public final class Accu implements TruthDiscovery {
       boolean empiricalPrior,
       boolean pooledCopy,
       boolean leaveOneOut) {
-    /** Without the empirical prior, the pooled copy model and leave-one-out accuracy. */
-    public Config(
-        String name,
-        double n,
-        double initialAccuracy,
-        @Nullable ValueSimilarity similarity,
-        double rho,
-        boolean copyDetection,
-        double alpha,
-        double c,
-        double priorStrength,
-        boolean onlyContested) {
-      this(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c, priorStrength,
-          onlyContested, false, false, false);
-    }
-
     public Config {
       checkNotNull(name, "name");
       checkArgument(n >= 1, "n %s < 1", n);
@@ -225,6 +209,100 @@ public final class Accu implements TruthDiscovery {
       checkArgument(alpha > 0 && alpha < 1, "alpha %s outside (0, 1)", alpha);
       checkArgument(c > 0 && c < 1, "c %s outside (0, 1)", c);
       checkArgument(priorStrength >= 0, "prior strength %s < 0", priorStrength);
+    }
+
+    /**
+     * A builder starting from the paper's Accu: {@code n = 100}, initial accuracy {@code 0.8}, no
+     * similarity, no copy detection ({@code alpha = 0.2}, {@code c = 0.8} when it is turned on),
+     * {@code kappa = 0}, every Sitrep extension off. Each configuration then names only what it
+     * changes.
+     */
+    public static Builder builder(String name) {
+      return new Builder(name);
+    }
+
+    /** Builds a {@link Config}; see {@link Config#builder}. */
+    public static final class Builder {
+      private final String name;
+      private double n = 100;
+      private double initialAccuracy = 0.8;
+      private @Nullable ValueSimilarity similarity;
+      private double rho;
+      private boolean copyDetection;
+      private double alpha = 0.2;
+      private double c = 0.8;
+      private double priorStrength;
+      private boolean onlyContested;
+      private boolean empiricalPrior;
+      private boolean pooledCopy;
+      private boolean leaveOneOut;
+
+      private Builder(String name) {
+        this.name = checkNotNull(name, "name");
+      }
+
+      /** The number of false values per item. */
+      public Builder n(double n) {
+        this.n = n;
+        return this;
+      }
+
+      public Builder initialAccuracy(double initialAccuracy) {
+        this.initialAccuracy = initialAccuracy;
+        return this;
+      }
+
+      /** AccuSim's similarity term, weighted by {@code rho}. */
+      public Builder similarity(ValueSimilarity similarity, double rho) {
+        this.similarity = checkNotNull(similarity, "similarity");
+        this.rho = rho;
+        return this;
+      }
+
+      /** AccuCopy's pairwise copy detection. */
+      public Builder copyDetection() {
+        this.copyDetection = true;
+        return this;
+      }
+
+      /** The prior probability of dependence and the copy rate, for either copy model. */
+      public Builder copyParameters(double alpha, double c) {
+        this.alpha = alpha;
+        this.c = c;
+        return this;
+      }
+
+      /** {@code kappa}: pseudo-claims of the Beta prior on accuracy. */
+      public Builder priorStrength(double priorStrength) {
+        this.priorStrength = priorStrength;
+        return this;
+      }
+
+      public Builder onlyContested() {
+        this.onlyContested = true;
+        return this;
+      }
+
+      public Builder empiricalPrior() {
+        this.empiricalPrior = true;
+        return this;
+      }
+
+      public Builder pooledCopy() {
+        this.pooledCopy = true;
+        return this;
+      }
+
+      /** Leave-one-out accuracy (implies {@link #onlyContested}). */
+      public Builder leaveOneOut(boolean leaveOneOut) {
+        this.leaveOneOut = leaveOneOut;
+        return this;
+      }
+
+      public Config build() {
+        return new Config(name, n, initialAccuracy, similarity, rho, copyDetection, alpha, c,
+            priorStrength, onlyContested || leaveOneOut, empiricalPrior, pooledCopy, leaveOneOut);
+      }
     }
   }
 
@@ -234,17 +312,17 @@ public final class Accu implements TruthDiscovery {
 
   /** Accu with the paper's parameters: {@code n = 100}, {@code A0 = 0.8}. */
   public static Accu accu() {
-    return new Accu(new Config(NAME, 100, 0.8, null, 0, false, 0.2, 0.8, 0, false));
+    return new Accu(Config.builder(NAME).build());
   }
 
   /** AccuSim: Accu with the similarity term over {@code similarity}, {@code rho = 0.5}. */
   public static Accu accuSim(ValueSimilarity similarity) {
-    return new Accu(new Config(SIM_NAME, 100, 0.8, similarity, 0.5, false, 0.2, 0.8, 0, false));
+    return new Accu(Config.builder(SIM_NAME).similarity(similarity, 0.5).build());
   }
 
   /** AccuCopy: Accu with copy detection, {@code alpha = 0.2}, {@code c = 0.8}. */
   public static Accu accuCopy() {
-    return new Accu(new Config(COPY_NAME, 100, 0.8, null, 0, true, 0.2, 0.8, 0, false));
+    return new Accu(Config.builder(COPY_NAME).copyDetection().build());
   }
 
   public Config config() {

@@ -89,20 +89,13 @@ public final class TruthDiscoveries {
         private final TruthDiscovery sets = new LatentTruth(DEFAULT_NAME, true);
         private final TruthDiscovery values =
             new Accu(
-                new Accu.Config(
-                    DEFAULT_NAME,
-                    100,
-                    0.8,
-                    ValueSimilarity.automatic(),
-                    0.5,
-                    false,
-                    0.2,
-                    0.8,
-                    2,
-                    true,
-                    true,
-                    true,
-                    true));
+                Accu.Config.builder(DEFAULT_NAME)
+                    .similarity(ValueSimilarity.automatic(), 0.5)
+                    .priorStrength(2)
+                    .empiricalPrior()
+                    .pooledCopy()
+                    .leaveOneOut(true)
+                    .build());
 
         @Override
         public String name() {

@@ -23,8 +23,7 @@ class AccuLeaveOneOutTest {
   private static double trustAfterTwoIterations(boolean leaveOneOut) {
     Accu accu =
         new Accu(
-            new Accu.Config(
-                "t", 100, 0.8, null, 0, false, 0.2, 0.8, 0, true, false, false, leaveOneOut));
+            Accu.Config.builder("t").onlyContested().leaveOneOut(leaveOneOut).build());
     TruthResult r = accu.run(TWO_SOURCES, TruthOptions.defaults().withMaxIterations(2));
     return r.trust(TWO_SOURCES.sourceId("s1").getAsInt());
   }
