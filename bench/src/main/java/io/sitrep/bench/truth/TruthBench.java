@@ -19,11 +19,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Times TruthFinder, AccuCopy and the default on a generated data set, each beside a bare loop
- * doing the same arithmetic over the same arrays ({@link Floor}). Not a unit test: run it by
- * hand with a fixed heap, e.g. {@code java -Xmx1500m -jar sitrep-bench.jar truth-bench}. It
- * prints wall and thread-CPU milliseconds of each (every algorithm here runs on the calling
- * thread), and their ratios; on a shared machine the CPU ratio is the steadier.
+ * Times TruthFinder, AccuCopy and the default (and plain Accu) on a generated data set, each
+ * beside its floor: bare loops doing the same arithmetic over the same arrays for the same
+ * number of rounds ({@link Floor}). Not a unit test: run it by hand with a fixed heap, e.g.
+ * {@code java -Xmx1500m -jar sitrep-bench.jar truth-bench --repeats 5}. It prints wall and
+ * thread-CPU milliseconds of each (every algorithm and floor here runs on the calling thread),
+ * the best and the median over the repeats, their ratios, peak heap, whether the floor chose
+ * the same value as the algorithm on every item ({@code floor_same}: it did the same work), and
+ * accuracy on the generated truth. On a shared machine the CPU ratio is the steadier.
  *
  * <p>The data: source sizes follow a Zipf law (exponent 0.8), so a few sources cover a lot;
  * accuracies are spread over [0.35, 0.98]; item sizes are geometric-ish around the mean; 5% of
@@ -45,7 +48,8 @@ public final class TruthBench implements Callable<Integer> {
   @Option(
       names = "--repeats",
       defaultValue = "1",
-      description = "runs of each algorithm and its floor, alternating; the fastest of each counts")
+      description =
+          "runs of each algorithm and its floor, alternating; the best and the median are printed")
   int repeats;
 
   @Override
@@ -59,69 +63,124 @@ public final class TruthBench implements Callable<Integer> {
     ClaimMatrix warm = generate(500, 20_000, 200_000, seed + 1);
     for (int k = 0; k < 3; k++) {
       new TruthFinder().run(warm);
+      Accu.accu().run(warm);
       Accu.accuCopy().run(warm);
       TruthDiscoveries.defaultConfiguration().run(warm);
       Floor.truthFinder(warm, 20);
       Floor.accu(warm, 20);
+      Floor.accuCopy(warm, 20);
+      Floor.defaultConfiguration(warm, 20);
     }
     System.out.println(
-        "algorithm,iterations,ms,floor_ms,ratio,cpu_ms,floor_cpu_ms,cpu_ratio,peak_heap_mb,"
-            + "accuracy");
+        "algorithm,iterations,ms,floor_ms,ratio,median_ms,median_floor_ms,median_ratio,"
+            + "cpu_ms,floor_cpu_ms,cpu_ratio,median_cpu_ms,median_floor_cpu_ms,median_cpu_ratio,"
+            + "peak_heap_mb,floor_peak_heap_mb,floor_same,accuracy");
     TruthOptions options = TruthOptions.defaults().withMaxIterations(iterations);
-    time(m, new MajorityVote(), options, it -> 0);
+    time(m, new MajorityVote(), options, null);
     time(m, new TruthFinder(), options, it -> Floor.truthFinder(m, it));
     time(m, Accu.accu(), options, it -> Floor.accu(m, it));
-    time(m, Accu.accuCopy(), options, it -> Floor.accu(m, it));
-    time(m, TruthDiscoveries.defaultConfiguration(), options, it -> Floor.accu(m, it));
+    time(m, Accu.accuCopy(), options, it -> Floor.accuCopy(m, it));
+    time(m, TruthDiscoveries.defaultConfiguration(), options,
+        it -> Floor.defaultConfiguration(m, it));
     return 0;
   }
 
   private interface FloorRun {
-    double run(int iterations);
+    Floor.Run run(int iterations);
   }
 
+  /**
+   * Runs {@code a} and its floor {@code repeats} times, alternating, each after a full GC, and
+   * prints the best and the median of each with their ratios (best to best, median to median).
+   */
   private void time(ClaimMatrix m, TruthDiscovery a, TruthOptions options, FloorRun floor) {
-    long bestMs = Long.MAX_VALUE;
-    long bestCpu = Long.MAX_VALUE;
-    long bestFloorMs = Long.MAX_VALUE;
-    long bestFloorCpu = Long.MAX_VALUE;
+    long[] wall = new long[repeats];
+    long[] cpu = new long[repeats];
+    long[] floorWall = new long[repeats];
+    long[] floorCpu = new long[repeats];
     double heap = 0;
+    double floorHeap = 0;
     int it = 0;
     double accuracy = 0;
-    double check = 0;
+    boolean same = true;
     for (int k = 0; k < repeats; k++) {
       System.gc();
       resetPeaks();
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
       TruthResult r = a.run(m, options);
-      bestCpu = Math.min(bestCpu, (cpuNanos() - cpuStart) / 1_000_000);
-      bestMs = Math.min(bestMs, ms(start));
+      cpu[k] = (cpuNanos() - cpuStart) / 1_000_000;
+      wall[k] = ms(start);
       heap = Math.max(heap, peakHeapMb());
       it = r.iterations();
       accuracy = accuracy(m, r);
+      if (floor == null) {
+        continue;
+      }
+      System.gc();
+      resetPeaks();
       long floorStart = System.nanoTime();
       long floorCpuStart = cpuNanos();
-      check += floor.run(it);
-      bestFloorCpu = Math.min(bestFloorCpu, (cpuNanos() - floorCpuStart) / 1_000_000);
-      bestFloorMs = Math.min(bestFloorMs, ms(floorStart));
+      Floor.Run f = floor.run(it);
+      floorCpu[k] = (cpuNanos() - floorCpuStart) / 1_000_000;
+      floorWall[k] = ms(floorStart);
+      floorHeap = Math.max(floorHeap, peakHeapMb());
+      same &= sameChoices(m, r, f);
     }
+    long bestMs = min(wall);
+    long bestFloorMs = min(floorWall);
+    long medianMs = median(wall);
+    long medianFloorMs = median(floorWall);
+    long bestCpu = min(cpu);
+    long bestFloorCpu = min(floorCpu);
+    long medianCpu = median(cpu);
+    long medianFloorCpu = median(floorCpu);
     System.out.printf(
         Locale.ROOT,
-        "%s,%d,%d,%d,%.2f,%d,%d,%.2f,%.0f,%.4f%n",
+        "%s,%d,%d,%d,%.2f,%d,%d,%.2f,%d,%d,%.2f,%d,%d,%.2f,%.0f,%.0f,%s,%.4f%n",
         a.name(),
         it,
         bestMs,
         bestFloorMs,
-        (double) bestMs / Math.max(1, bestFloorMs),
+        ratio(bestMs, bestFloorMs),
+        medianMs,
+        medianFloorMs,
+        ratio(medianMs, medianFloorMs),
         bestCpu,
         bestFloorCpu,
-        (double) bestCpu / Math.max(1, bestFloorCpu),
+        ratio(bestCpu, bestFloorCpu),
+        medianCpu,
+        medianFloorCpu,
+        ratio(medianCpu, medianFloorCpu),
         heap,
+        floorHeap,
+        floor == null ? "" : same,
         accuracy);
-    if (Double.isNaN(check)) {
-      System.out.println("# floor checksum NaN");
+  }
+
+  private static double ratio(long x, long floor) {
+    return (double) x / Math.max(1, floor);
+  }
+
+  private static long min(long[] x) {
+    return java.util.Arrays.stream(x).min().orElse(0);
+  }
+
+  /** The median; of an even count, the lower middle. */
+  private static long median(long[] x) {
+    long[] sorted = x.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[(sorted.length - 1) / 2];
+  }
+
+  /** Whether the floor chose what the algorithm chose on every item: it did the same work. */
+  private static boolean sameChoices(ClaimMatrix m, TruthResult r, Floor.Run f) {
+    for (int i = 0; i < m.numItems(); i++) {
+      if (r.chosenValue(i) != f.chosen()[i]) {
+        return false;
+      }
     }
+    return true;
   }
 
   /**

@@ -662,7 +662,7 @@ public final class Accu implements TruthDiscovery {
   /** Pseudo-claims at the overall mean that each bucket's mean is shrunk with. */
   static final double BUCKET_SHRINKAGE = 10;
 
-  private static int[] sizeBuckets(ClaimMatrix m) {
+  static int[] sizeBuckets(ClaimMatrix m) {
     int[] b = new int[m.numSources()];
     for (int s = 0; s < b.length; s++) {
       int n = m.sourceClaimCount(s);
@@ -672,7 +672,7 @@ public final class Accu implements TruthDiscovery {
   }
 
   /** {@code mu_b} into {@code mean} (indexed by bucket); {@code count} is scratch. */
-  private static void fitBucketMeans(
+  static void fitBucketMeans(
       int[] bucket, double[] sum, double[] count, double[] mean, double[] total) {
     java.util.Arrays.fill(mean, 0);
     java.util.Arrays.fill(total, 0);
