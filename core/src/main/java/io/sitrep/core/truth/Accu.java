@@ -384,12 +384,13 @@ public final class Accu implements TruthDiscovery {
     double[] Pinformative = informative != null ? new double[numValues] : null;
     int[] informativeClaims = informative != null ? new int[numSources] : null;
     if (informative != null) {
-      for (int s = 0; s < numSources; s++) {
-        int used = 0;
-        for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
-          used += informative[valueItem[sourceClaimValue[k]]] ? 1 : 0;
+      // In value order: the claims are read sequentially, only the per-source counts jump.
+      for (int v = 0; v < numValues; v++) {
+        if (informative[valueItem[v]]) {
+          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+            informativeClaims[claimSource[k]]++;
+          }
         }
-        informativeClaims[s] = used;
       }
     }
     PooledCopy pooled = config.pooledCopy() ? PooledCopy.build(m) : null;
@@ -498,19 +499,23 @@ public final class Accu implements TruthDiscovery {
           // P_{-S}(v) = P(v) r / (1 - P(v) + P(v) r) with r = exp(-A'(S)) = (1 - A) / (n A):
           // the claim's value judged by every vote but S's own, without an exponential.
           double r = (1 - A[s]) / (n * A[s]);
+          // The pooled copy model's I(S, v) is one factor per source, on the values the pool
+          // claims: r^I is taken once per source, not per claim.
+          boolean discounted = pooled != null && !pooled.pool[s] && pooled.discount[s] != 1;
+          double rPooled = discounted ? Math.pow(r, pooled.discount[s]) : r;
           for (int k = from; k < to; k++) {
             int v = sourceClaimValue[k];
-            int i = valueItem[v];
-            if (!informative[i]) {
+            // Pinformative is 0 off the contested items, and a claim with P = 0 adds 0: one
+            // array read per claim decides both.
+            double p = Pinformative[v];
+            if (p == 0) {
               continue;
             }
-            double p = P[v];
-            if (gold != null && gold[i] >= 0) {
+            if (gold != null && gold[valueItem[v]] >= 0) {
               sum += p;
               continue;
             }
-            double d = pooled != null ? pooled.discount(s, v) : 1;
-            double rv = d == 1 ? r : Math.pow(r, d);
+            double rv = discounted && pooled.valueHasPool[v] ? rPooled : r;
             sum += p * rv / (1 - p + p * rv);
           }
           count = informativeClaims[s];
