@@ -74,7 +74,7 @@ public final class TruthFinder implements TruthDiscovery {
         similarity != null && rho != 0 ? SimilarityTable.build(m, similarity, 0, it) : null;
     double[] t = Seeds.initialTrust(m, options, t0);
     double[] tau = new double[numSources];
-    double[] sigma = new double[numValues];
+    double @Nullable [] sigma = imp != null ? new double[numValues] : null;
     double[] s = new double[numValues];
     double[] next = new double[numSources];
     final double maxTrust = 1 - 1e-9;
@@ -83,20 +83,25 @@ public final class TruthFinder implements TruthDiscovery {
         it.work(m.sourceClaimCount(w) + 1);
         tau[w] = -Math.log(1 - Math.min(t[w], maxTrust));
       }
-      for (int f = 0; f < numValues; f++) {
-        it.poll(f);
-        double sum = 0;
-        for (int c = valueClaimStart[f]; c < valueClaimStart[f + 1]; c++) {
-          sum += tau[claimSource[c]];
-        }
-        sigma[f] = sum;
-      }
       if (imp == null) {
+        // sigma* = sigma: s straight from the sum, without a sigma array written and reread.
         for (int f = 0; f < numValues; f++) {
           it.poll(f);
-          s[f] = 1 / (1 + Math.exp(-gamma * sigma[f]));
+          double sum = 0;
+          for (int c = valueClaimStart[f]; c < valueClaimStart[f + 1]; c++) {
+            sum += tau[claimSource[c]];
+          }
+          s[f] = 1 / (1 + Math.exp(-gamma * sum));
         }
       } else {
+        for (int f = 0; f < numValues; f++) {
+          it.poll(f);
+          double sum = 0;
+          for (int c = valueClaimStart[f]; c < valueClaimStart[f + 1]; c++) {
+            sum += tau[claimSource[c]];
+          }
+          sigma[f] = sum;
+        }
         for (int f = 0; f < numValues; f++) {
           it.poll(f);
           double adjusted = sigma[f];
