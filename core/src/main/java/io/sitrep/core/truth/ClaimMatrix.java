@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  *       parts.
  *   <li>By source (CSR): {@code [sourceClaimStart(s), sourceClaimStart(s + 1))} index
  *       {@link #sourceClaimValue} (the value claimed, for the trust loops) and
- *       {@link #sourceClaimId} (the claim id).
+ *       {@link #sourceClaimId} (the claim id), in claim id order, hence value order. So a pass
+ *       over the claims in value order that adds to per-source sums adds each source's terms in
+ *       the order a pass per source would: the same sums, bit for bit, read sequentially.
  * </ul>
  *
  * <p>Each source makes at most one claim per item (the model of every algorithm here, which

@@ -55,39 +55,46 @@ public final class Floor {
     }
   }
 
-  /** {@code iterations} rounds of TruthFinder without implication. */
+  /**
+   * {@code iterations} rounds of TruthFinder without implication, in one pass over the claims
+   * per round: each value's confidence is added to its sources' trust sums as soon as it is
+   * known (a source's claims are in value order, so the sums are those of a pass per source).
+   */
   public static Run truthFinder(ClaimMatrix m, int iterations) {
     int[] claimSource = m.claimSourceArray();
     int[] valueClaimStart = m.valueClaimStartArray();
     int[] sourceClaimStart = m.sourceClaimStartArray();
-    int[] sourceClaimValue = m.sourceClaimValueArray();
     int numSources = m.numSources();
     int numValues = m.numValues();
     double[] t = new double[numSources];
     Arrays.fill(t, 0.9);
     double[] tau = new double[numSources];
     double[] s = new double[numValues];
+    double[] trustSum = new double[numSources];
     double[] next = new double[numSources];
     double change = 0;
     for (int round = 0; round < iterations; round++) {
       for (int w = 0; w < numSources; w++) {
         tau[w] = -Math.log(1 - Math.min(t[w], 1 - 1e-9));
       }
+      Arrays.fill(trustSum, 0);
       for (int f = 0; f < numValues; f++) {
+        int from = valueClaimStart[f];
+        int to = valueClaimStart[f + 1];
         double sum = 0;
-        for (int c = valueClaimStart[f]; c < valueClaimStart[f + 1]; c++) {
+        for (int c = from; c < to; c++) {
           sum += tau[claimSource[c]];
         }
-        s[f] = 1 / (1 + Math.exp(-0.3 * sum));
+        double sf = 1 / (1 + Math.exp(-0.3 * sum));
+        s[f] = sf;
+        for (int c = from; c < to; c++) {
+          trustSum[claimSource[c]] += sf;
+        }
       }
       for (int w = 0; w < numSources; w++) {
         int from = sourceClaimStart[w];
         int to = sourceClaimStart[w + 1];
-        double sum = 0;
-        for (int k = from; k < to; k++) {
-          sum += s[sourceClaimValue[k]];
-        }
-        next[w] = to > from ? sum / (to - from) : t[w];
+        next[w] = to > from ? trustSum[w] / (to - from) : t[w];
       }
       change = Iterations.replace(t, next);
     }

@@ -3,6 +3,7 @@ package io.sitrep.core.truth;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,32 +67,45 @@ public final class TruthFinder implements TruthDiscovery {
     Iterations it = new Iterations(options);
     int[] claimSource = m.claimSourceArray();
     int[] valueClaimStart = m.valueClaimStartArray();
+    int[] valueItem = m.valueItemArray();
     int[] sourceClaimStart = m.sourceClaimStartArray();
-    int[] sourceClaimValue = m.sourceClaimValueArray();
     int numSources = m.numSources();
     int numValues = m.numValues();
+    int @Nullable [] gold = options.useGold() ? m.goldValueArray() : null;
     SimilarityTable imp =
         similarity != null && rho != 0 ? SimilarityTable.build(m, similarity, 0, it) : null;
     double[] t = Seeds.initialTrust(m, options, t0);
     double[] tau = new double[numSources];
     double @Nullable [] sigma = imp != null ? new double[numValues] : null;
     double[] s = new double[numValues];
+    double[] trustSum = new double[numSources];
     double[] next = new double[numSources];
     final double maxTrust = 1 - 1e-9;
     while (it.next()) {
       for (int w = 0; w < numSources; w++) {
-        it.work(m.sourceClaimCount(w) + 1);
         tau[w] = -Math.log(1 - Math.min(t[w], maxTrust));
       }
+      Arrays.fill(trustSum, 0);
       if (imp == null) {
-        // sigma* = sigma: s straight from the sum, without a sigma array written and reread.
+        // sigma* = sigma: one pass over the claims per round, each value's s(f) added to its
+        // sources' sums as soon as it is known. A source's claims are in value order (see
+        // ClaimMatrix), so each sum adds the same terms in the same order as a pass per source.
         for (int f = 0; f < numValues; f++) {
-          it.poll(f);
+          int from = valueClaimStart[f];
+          int to = valueClaimStart[f + 1];
+          it.work(to - from + 1);
           double sum = 0;
-          for (int c = valueClaimStart[f]; c < valueClaimStart[f + 1]; c++) {
+          for (int c = from; c < to; c++) {
             sum += tau[claimSource[c]];
           }
-          s[f] = 1 / (1 + Math.exp(-gamma * sum));
+          double sf = 1 / (1 + Math.exp(-gamma * sum));
+          if (gold != null && gold[valueItem[f]] >= 0) {
+            sf = gold[valueItem[f]] == f ? 1 : 0;
+          }
+          s[f] = sf;
+          for (int c = from; c < to; c++) {
+            trustSum[claimSource[c]] += sf;
+          }
         }
       } else {
         for (int f = 0; f < numValues; f++) {
@@ -110,17 +124,19 @@ public final class TruthFinder implements TruthDiscovery {
           }
           s[f] = 1 / (1 + Math.exp(-gamma * adjusted));
         }
+        Seeds.clampGold(m, options, s, 1, 0);
+        for (int f = 0; f < numValues; f++) {
+          it.poll(f);
+          double sf = s[f];
+          for (int c = valueClaimStart[f]; c < valueClaimStart[f + 1]; c++) {
+            trustSum[claimSource[c]] += sf;
+          }
+        }
       }
-      Seeds.clampGold(m, options, s, 1, 0);
       for (int w = 0; w < numSources; w++) {
-        it.work(m.sourceClaimCount(w) + 1);
         int from = sourceClaimStart[w];
         int to = sourceClaimStart[w + 1];
-        double sum = 0;
-        for (int k = from; k < to; k++) {
-          sum += s[sourceClaimValue[k]];
-        }
-        next[w] = to > from ? sum / (to - from) : t[w];
+        next[w] = to > from ? trustSum[w] / (to - from) : t[w];
       }
       it.record(Iterations.replace(t, next));
     }
