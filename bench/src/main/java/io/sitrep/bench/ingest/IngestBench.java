@@ -24,6 +24,8 @@ import io.sitrep.server.StoreFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +34,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -152,8 +157,10 @@ public final class IngestBench implements Callable<Integer> {
       }
       Result transport = run(noopTarget, "noop", claims);
       System.out.printf(Locale.ROOT, "%-18s %s%n", "no-op endpoint:", transport.describe());
+      Map<String, Long> threadsBefore = threadCpuNanos();
       Result stored = run(realTarget, "store", claims);
       System.out.printf(Locale.ROOT, "%-18s %s%n", "store " + store + ":", stored.describe());
+      System.out.println("  CPU per claim by thread: " + threadCpuPerClaim(threadsBefore, threadCpuNanos(), claims));
       // The transport again, after the store: on a shared machine one measurement can be unlucky.
       // The ratio is taken against the faster of the two, the conservative reading.
       Result again = run(noopTarget, "noop-again", claims);
@@ -243,6 +250,35 @@ public final class IngestBench implements Callable<Integer> {
       streams.forEach(s -> s.cancel());
       sitreps.forEach(SitrepClient::close);
     }
+  }
+
+  /**
+   * CPU time so far of each group of live threads, the groups named as the threads are without
+   * their numbers ({@code sitrep-ingest-writer-}): which part of the pipeline a run's CPU went to.
+   */
+  private static Map<String, Long> threadCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new TreeMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long cpu = threads.getThreadCpuTime(info.getThreadId());
+      if (cpu > 0) {
+        out.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /** The groups that took at least 0.1 µs per claim between two {@link #threadCpuNanos} readings, most first. */
+  private static String threadCpuPerClaim(Map<String, Long> before, Map<String, Long> after, long claims) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e3 / claims))
+        .filter(e -> e.getValue() >= 0.1)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(e -> String.format(Locale.ROOT, "%s %.2f µs", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", "));
   }
 
   /** CPU time of the whole process (client, both servers, the store); 0 where the JVM does not say. */

@@ -136,6 +136,11 @@ public final class ListeningStore implements SitrepStore {
   }
 
   @Override
+  public List<? extends Resource> prepare(List<? extends Resource> batch) {
+    return delegate.prepare(batch);
+  }
+
+  @Override
   public BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId, @Nullable String author) {
     BatchResult result = delegate.createAll(batch, requestId, authorOf(author));
     if (!result.replayed()) {

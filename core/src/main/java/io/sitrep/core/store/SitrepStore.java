@@ -120,6 +120,17 @@ public interface SitrepStore extends AutoCloseable {
   /** {@link #createAll(List, String)} made as {@code author}, whom every created version records. */
   BatchResult createAll(List<? extends Resource> batch, @Nullable String requestId, @Nullable String author);
 
+  /**
+   * The part of {@link #createAll} that needs no store, done now on the caller's thread: a store
+   * may work out a batch's rows here (its encoding, index values) so that a later
+   * {@code createAll} of the returned list spends less time on the store's one writer. The list
+   * holds the same resources in the same order and may be passed to {@code createAll} of this
+   * store; any store takes it as a plain list. By default, the batch itself.
+   */
+  default List<? extends Resource> prepare(List<? extends Resource> batch) {
+    return batch;
+  }
+
   @Override
   void close();
 }

@@ -593,6 +593,27 @@ public abstract class SitrepStoreContract {
   }
 
   @Test
+  void aPreparedBatchIsTheSameItemsAndStoresAsTheBatchWould() {
+    List<Resource> prepared = List.copyOf(store.prepare(all()));
+    assertThat(prepared).containsExactlyElementsOf(all());
+
+    BatchResult result = store.createAll(store.prepare(all()), "req-prepared");
+
+    assertThat(result.names()).isEqualTo(all().stream().map(Resource::name).toList());
+    Set<String> etags = new TreeSet<>();
+    for (Resource r : all()) {
+      Stored<? extends Resource> stored = store.get(ResourceType.of(r), r.name()).orElseThrow();
+      assertThat(stored.value()).isEqualTo(r);
+      assertThat(stored.etag()).isEqualTo(store.history(ResourceType.of(r), r.name()).get(0).etag());
+      etags.add(stored.etag());
+    }
+    assertThat(etags).hasSize(all().size());
+    BatchException e = assertRefusedAndUnchanged(BatchException.class,
+        () -> store.createAll(store.prepare(all()), null));
+    assertThat(e.index()).isZero();
+  }
+
+  @Test
   void aRequestIdAnswersEvenWhenTheRetryCarriesOtherContent() {
     seedEpisode();
     Stored<Claim> first = store.create(custodyClaim("khazali-speech", MALIK_THREAD, Stance.ASSERTS), "req-k");

@@ -35,12 +35,12 @@ public final class BatchWriter {
 
   /**
    * The batch's items as core resources, each checked on its own, with a generated name where it
-   * has none: the part of {@link #write} that needs no store, so it can run while the store is
-   * busy with an earlier batch.
+   * has none, and {@link SitrepStore#prepare prepared} for the store: the part of {@link #write}
+   * that needs no store, so it can run while the store is busy with an earlier batch.
    *
    * @throws ValidationException naming every invalid item's field
    */
-  public List<Resource> resources(IngestRequest request) {
+  public List<? extends Resource> resources(IngestRequest request) {
     if (request.getItemsCount() > MAX_ITEMS) {
       throw ValidationException.of("items", "must hold at most " + MAX_ITEMS + " items, got "
           + request.getItemsCount() + "; split the batch");
@@ -67,11 +67,11 @@ public final class BatchWriter {
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
     }
-    return resources;
+    return store.prepare(resources);
   }
 
   /** Stores {@code resources}, what {@link #resources} made of {@code request}, all or nothing. */
-  public IngestResponse store(IngestRequest request, List<Resource> resources) {
+  public IngestResponse store(IngestRequest request, List<? extends Resource> resources) {
     BatchResult result;
     try {
       result = store.createAll(resources, request.getRequestId());

@@ -83,7 +83,7 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
       if (refused) {
         return;
       }
-      List<Resource> mapped = null;
+      List<? extends Resource> mapped = null;
       RuntimeException invalid = null;
       if (batch == null) {
         // Refused before it reached us (it did not parse, or has too many items): the refusal
@@ -96,7 +96,7 @@ public final class IngestServiceImpl extends IngestServiceGrpc.IngestServiceImpl
           invalid = e;
         }
       }
-      List<Resource> resources = mapped;
+      List<? extends Resource> resources = mapped;
       RuntimeException refusal = invalid;
       serial.execute(Context.current().wrap(() -> {
         if (refused) {

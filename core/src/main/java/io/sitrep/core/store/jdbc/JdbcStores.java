@@ -49,8 +49,6 @@ public final class JdbcStores {
   private static final long POSTGRESQL_CONNECTION_TIMEOUT_MILLIS = 5_000;
   private static final long POSTGRESQL_VALIDATION_TIMEOUT_MILLIS = 2_000;
   private static final int BUSY_TIMEOUT_MILLIS = 30_000;
-  /** Checkpoint the WAL into the database every ~256 MiB (4 KiB pages). */
-  private static final int WAL_AUTOCHECKPOINT_PAGES = 65_536;
   /** After a checkpoint, the WAL file is truncated back to this size. */
   private static final long WAL_SIZE_LIMIT_BYTES = 64L << 20;
   /**
@@ -109,7 +107,7 @@ public final class JdbcStores {
     }
     try {
       migrate(pool, Dialect.POSTGRESQL);
-      JdbcStore store = new JdbcStore(Dialect.POSTGRESQL, clock, pool, null, pool);
+      JdbcStore store = new JdbcStore(Dialect.POSTGRESQL, clock, pool, null, null, pool);
       store.reindexIfNeeded();
       return store;
     } catch (RuntimeException e) {
@@ -160,28 +158,42 @@ public final class JdbcStores {
     SQLiteDataSource reads = new SQLiteDataSource(sqliteConfig(sync, SQLiteConfig.TransactionMode.DEFERRED));
     reads.setUrl(url);
     Connection writer = null;
+    WalCheckpointer checkpointer = null;
     HikariDataSource readPool = null;
     try {
       migrate(writes, Dialect.SQLITE);
       writer = writes.getConnection();
       try (Statement s = writer.createStatement()) {
-        // Checkpoint the WAL into the database every ~256 MiB rather than every 4 MiB: far fewer
-        // fsyncs and rewrites of the same index pages under a stream of batches.
-        s.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
+        // The WAL is checkpointed by a thread of its own (WalCheckpointer); the writer's automatic
+        // checkpoint is only a backstop should that thread stop.
+        s.execute("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_AUTOCHECKPOINT_FRAMES);
         s.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT_BYTES);
       }
+      Connection checkpoints = writes.getConnection();
+      try (Statement s = checkpoints.createStatement()) {
+        s.execute("PRAGMA wal_autocheckpoint = 0");
+      }
+      checkpointer = new WalCheckpointer(checkpoints, file.getFileName().toString(),
+          WalCheckpointer.RESTART_FRAMES);
       HikariConfig config = new HikariConfig();
       config.setDataSource(reads);
       config.setPoolName("sitrep-sqlite-read");
       config.setMaximumPoolSize(SQLITE_READERS);
       config.setMinimumIdle(1);
       readPool = new HikariDataSource(config);
-      JdbcStore store = new JdbcStore(Dialect.SQLITE, clock, readPool, writer, readPool);
+      JdbcStore store = new JdbcStore(Dialect.SQLITE, clock, readPool, writer, checkpointer, readPool);
       store.reindexIfNeeded();
       return store;
     } catch (SQLException | RuntimeException e) {
       if (readPool != null) {
         readPool.close();
+      }
+      if (checkpointer != null) {
+        try {
+          checkpointer.close();
+        } catch (SQLException ignored) {
+          // reporting the first failure
+        }
       }
       if (writer != null) {
         try {

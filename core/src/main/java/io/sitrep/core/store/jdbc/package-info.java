@@ -24,12 +24,18 @@
  * index on a widely spread value (subjects, reports) touches about one leaf page per claim of the
  * batch. A batch does not look its own names up first: the primary keys refuse a taken one, and
  * a checked retry then reports the first bad item. Rows go in by multi-row INSERTs on the
- * writer's cached prepared statements.
+ * writer's cached prepared statements. What needs no store (each row's payload and index values,
+ * the names a batch refers to) is worked out before the writer's turn, by
+ * {@link io.sitrep.core.store.SitrepStore#prepare} on the caller's thread (the Ingest service's
+ * gRPC thread, while the writer stores the batch before). A created version stores no etag (an
+ * empty etag column): its etag is {@code Etags.of(name, revision)}, worked out when read.
  *
  * <p>Durability on SQLite: WAL journal with {@code synchronous=NORMAL}. A commit has reached the
  * operating system (the WAL file) before it is acknowledged, so a killed process loses no
  * acknowledged write and the next open rolls back any unfinished transaction; a power loss or
- * kernel crash may lose the last transactions (never corrupt the file). The memory map
+ * kernel crash may lose the last transactions (never corrupt the file). The WAL is copied back
+ * into the database file by a thread of its own ({@code WalCheckpointer}), not by the writer
+ * after a commit. The memory map
  * ({@code mmap_size}) only serves reads; every write still goes through the WAL. Open with
  * {@link io.sitrep.core.store.jdbc.JdbcStores.Sync#FULL} to survive power loss too, at a cost in
  * throughput.
