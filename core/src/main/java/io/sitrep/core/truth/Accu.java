@@ -344,7 +344,6 @@ public final class Accu implements TruthDiscovery {
     int[] valueClaimStart = m.valueClaimStartArray();
     int[] itemValueStart = m.itemValueStartArray();
     int[] sourceClaimStart = m.sourceClaimStartArray();
-    int[] sourceClaimValue = m.sourceClaimValueArray();
     int numSources = m.numSources();
     int numValues = m.numValues();
     int numItems = m.numItems();
@@ -364,6 +363,9 @@ public final class Accu implements TruthDiscovery {
     double[] C = new double[numValues];
     double[] P = new double[numValues];
     double[] next = new double[numSources];
+    double[] accuracySum = new double[numSources];
+    double[] sourceR = new double[numSources];
+    double[] sourceRPooled = new double[numSources];
     SimilarityTable sim =
         config.similarity() != null && config.rho() != 0
             ? SimilarityTable.build(m, config.similarity(), 1e-9, it)
@@ -479,52 +481,72 @@ public final class Accu implements TruthDiscovery {
           Pinformative[v] = informative[valueItem[v]] ? P[v] : 0;
         }
       }
-      long work = 0;
-      for (int s = 0; s < numSources; s++) {
-        int from = sourceClaimStart[s];
-        int to = sourceClaimStart[s + 1];
-        work += to - from + 1;
-        if (work > Iterations.POLL_STEP) {
-          it.poll();
-          work = 0;
-        }
-        double sum = 0;
-        double count;
-        if (informative == null) {
+      // Each source's sum over its claims, in one pass over the claims in value order: a
+      // source's claims are in value order (ClaimMatrix), so every sum adds the same terms in
+      // the same order as a pass per source would, and P is read sequentially, not at random.
+      Arrays.fill(accuracySum, 0);
+      if (informative == null) {
+        for (int v = 0; v < numValues; v++) {
+          int from = valueClaimStart[v];
+          int to = valueClaimStart[v + 1];
+          it.work(to - from + 1);
+          double p = P[v];
           for (int k = from; k < to; k++) {
-            sum += P[sourceClaimValue[k]];
+            accuracySum[claimSource[k]] += p;
           }
-          count = to - from;
-        } else if (config.leaveOneOut()) {
-          // P_{-S}(v) = P(v) r / (1 - P(v) + P(v) r) with r = exp(-A'(S)) = (1 - A) / (n A):
-          // the claim's value judged by every vote but S's own, without an exponential.
+        }
+      } else if (config.leaveOneOut()) {
+        // P_{-S}(v) = P(v) r / (1 - P(v) + P(v) r) with r = exp(-A'(S)) = (1 - A) / (n A):
+        // the claim's value judged by every vote but S's own, without an exponential. The
+        // pooled copy model's I(S, v) is one factor per source, on the values the pool claims:
+        // r^I is taken once per source, not per claim.
+        for (int s = 0; s < numSources; s++) {
           double r = (1 - A[s]) / (n * A[s]);
-          // The pooled copy model's I(S, v) is one factor per source, on the values the pool
-          // claims: r^I is taken once per source, not per claim.
-          boolean discounted = pooled != null && !pooled.pool[s] && pooled.discount[s] != 1;
-          double rPooled = discounted ? Math.pow(r, pooled.discount[s]) : r;
-          for (int k = from; k < to; k++) {
-            int v = sourceClaimValue[k];
-            // Pinformative is 0 off the contested items, and a claim with P = 0 adds 0: one
-            // array read per claim decides both.
-            double p = Pinformative[v];
-            if (p == 0) {
-              continue;
-            }
-            if (gold != null && gold[valueItem[v]] >= 0) {
-              sum += p;
-              continue;
-            }
-            double rv = discounted && pooled.valueHasPool[v] ? rPooled : r;
-            sum += p * rv / (1 - p + p * rv);
-          }
-          count = informativeClaims[s];
-        } else {
-          for (int k = from; k < to; k++) {
-            sum += Pinformative[sourceClaimValue[k]];
-          }
-          count = informativeClaims[s];
+          sourceR[s] = r;
+          sourceRPooled[s] =
+              pooled != null && !pooled.pool[s] && pooled.discount[s] != 1
+                  ? Math.pow(r, pooled.discount[s])
+                  : r;
         }
+        for (int v = 0; v < numValues; v++) {
+          int from = valueClaimStart[v];
+          int to = valueClaimStart[v + 1];
+          it.work(to - from + 1);
+          // Pinformative is 0 off the contested items, and a claim with P = 0 adds 0.
+          double p = Pinformative[v];
+          if (p == 0) {
+            continue;
+          }
+          if (gold != null && gold[valueItem[v]] >= 0) {
+            for (int k = from; k < to; k++) {
+              accuracySum[claimSource[k]] += p;
+            }
+            continue;
+          }
+          double[] rOf = pooled != null && pooled.valueHasPool[v] ? sourceRPooled : sourceR;
+          for (int k = from; k < to; k++) {
+            int s = claimSource[k];
+            double rv = rOf[s];
+            accuracySum[s] += p * rv / (1 - p + p * rv);
+          }
+        }
+      } else {
+        for (int v = 0; v < numValues; v++) {
+          int from = valueClaimStart[v];
+          int to = valueClaimStart[v + 1];
+          it.work(to - from + 1);
+          double p = Pinformative[v];
+          for (int k = from; k < to; k++) {
+            accuracySum[claimSource[k]] += p;
+          }
+        }
+      }
+      for (int s = 0; s < numSources; s++) {
+        double sum = accuracySum[s];
+        double count =
+            informative == null
+                ? sourceClaimStart[s + 1] - sourceClaimStart[s]
+                : informativeClaims[s];
         if (bucket != null) {
           contestedSum[s] = sum;
           contestedCount[s] = count;
@@ -554,10 +576,13 @@ public final class Accu implements TruthDiscovery {
       // of corroboration, lower than accuracy, and the Admiralty grades read trust as accuracy.
       double[] sum = new double[numSources];
       double[] count = new double[numSources];
-      for (int s = 0; s < numSources; s++) {
-        for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
-          sum[s] += Pinformative[sourceClaimValue[k]];
+      for (int v = 0; v < numValues; v++) {
+        double p = Pinformative[v];
+        for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+          sum[claimSource[k]] += p;
         }
+      }
+      for (int s = 0; s < numSources; s++) {
         count[s] = informativeClaims[s];
       }
       double[] mean = a0;

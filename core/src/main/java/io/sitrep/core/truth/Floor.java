@@ -119,7 +119,6 @@ public final class Floor {
     int[] valueClaimStart = m.valueClaimStartArray();
     int[] itemValueStart = m.itemValueStartArray();
     int[] sourceClaimStart = m.sourceClaimStartArray();
-    int[] sourceClaimValue = m.sourceClaimValueArray();
     int numSources = m.numSources();
     int numValues = m.numValues();
     int numItems = m.numItems();
@@ -132,6 +131,7 @@ public final class Floor {
     double[] next = new double[numSources];
     double[] P = new double[numValues];
     double[] C = new double[numValues];
+    double[] accuracySum = new double[numSources];
     Iterations none = new Iterations(TruthOptions.defaults());
     CopyIndex copies = copyDetection ? CopyIndex.build(m, none) : null;
     CopyIndex.Discounts discounts = CopyIndex.Discounts.NONE;
@@ -157,14 +157,16 @@ public final class Floor {
         C[discountedValue[q]] -= Aprime[discountedSource[q]] * (1 - independence[q]);
       }
       softmax(itemValueStart, numItems, n, C, P);
-      for (int s = 0; s < numSources; s++) {
-        int from = sourceClaimStart[s];
-        int to = sourceClaimStart[s + 1];
-        double sum = 0;
-        for (int k = from; k < to; k++) {
-          sum += P[sourceClaimValue[k]];
+      Arrays.fill(accuracySum, 0);
+      for (int v = 0; v < numValues; v++) {
+        double p = P[v];
+        for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+          accuracySum[claimSource[k]] += p;
         }
-        next[s] = to > from ? clampAccuracy(sum / (to - from)) : A[s];
+      }
+      for (int s = 0; s < numSources; s++) {
+        int claims = sourceClaimStart[s + 1] - sourceClaimStart[s];
+        next[s] = claims > 0 ? clampAccuracy(accuracySum[s] / claims) : A[s];
       }
       change = Iterations.replace(A, next);
     }
@@ -187,8 +189,6 @@ public final class Floor {
     int[] claimSource = m.claimSourceArray();
     int[] valueClaimStart = m.valueClaimStartArray();
     int[] itemValueStart = m.itemValueStartArray();
-    int[] sourceClaimStart = m.sourceClaimStartArray();
-    int[] sourceClaimValue = m.sourceClaimValueArray();
     int[] valueItem = m.valueItemArray();
     int numSources = m.numSources();
     int numValues = m.numValues();
@@ -211,6 +211,8 @@ public final class Floor {
     double[] C = new double[numValues];
     double[] P = new double[numValues];
     double[] Pinformative = new double[numValues];
+    double[] sourceR = new double[numSources];
+    double[] sourceRPooled = new double[numSources];
     Iterations none = new Iterations(TruthOptions.defaults());
     SimilarityTable sim = SimilarityTable.build(m, ValueSimilarity.automatic(), 1e-9, none);
     if (sim.other.length == 0) {
@@ -269,21 +271,28 @@ public final class Floor {
       for (int v = 0; v < numValues; v++) {
         Pinformative[v] = informative[valueItem[v]] ? P[v] : 0;
       }
+      // P_{-S}(v) = P(v) r / (1 - P(v) + P(v) r), r = (1 - A) / (n A), raised to I(S, v).
       for (int s = 0; s < numSources; s++) {
-        // P_{-S}(v) = P(v) r / (1 - P(v) + P(v) r), r = (1 - A) / (n A), raised to I(S, v).
         double r = (1 - A[s]) / (n * A[s]);
-        boolean discounted = pooled != null && !pooled.pool[s] && pooled.discount[s] != 1;
-        double rPooled = discounted ? Math.pow(r, pooled.discount[s]) : r;
-        double sum = 0;
-        for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
-          int v = sourceClaimValue[k];
-          double p = Pinformative[v];
-          if (p != 0) {
-            double rv = discounted && pooled.valueHasPool[v] ? rPooled : r;
-            sum += p * rv / (1 - p + p * rv);
+        sourceR[s] = r;
+        sourceRPooled[s] =
+            pooled != null && !pooled.pool[s] && pooled.discount[s] != 1
+                ? Math.pow(r, pooled.discount[s])
+                : r;
+      }
+      Arrays.fill(contestedSum, 0);
+      for (int v = 0; v < numValues; v++) {
+        double p = Pinformative[v];
+        if (p != 0) {
+          double[] rOf = pooled != null && pooled.valueHasPool[v] ? sourceRPooled : sourceR;
+          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+            int s = claimSource[k];
+            double rv = rOf[s];
+            contestedSum[s] += p * rv / (1 - p + p * rv);
           }
         }
-        contestedSum[s] = sum;
+      }
+      for (int s = 0; s < numSources; s++) {
         contestedCount[s] = informativeClaims[s];
       }
       Accu.fitBucketMeans(bucket, contestedSum, contestedCount, bucketMean, bucketCount);
@@ -295,12 +304,14 @@ public final class Floor {
       change = Iterations.replace(A, next);
     }
     // Reported accuracy: the mean final P of the contested claims, under refitted bucket means.
-    for (int s = 0; s < numSources; s++) {
-      double sum = 0;
-      for (int k = sourceClaimStart[s]; k < sourceClaimStart[s + 1]; k++) {
-        sum += Pinformative[sourceClaimValue[k]];
+    Arrays.fill(contestedSum, 0);
+    for (int v = 0; v < numValues; v++) {
+      double p = Pinformative[v];
+      for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+        contestedSum[claimSource[k]] += p;
       }
-      contestedSum[s] = sum;
+    }
+    for (int s = 0; s < numSources; s++) {
       contestedCount[s] = informativeClaims[s];
     }
     Accu.fitBucketMeans(bucket, contestedSum, contestedCount, bucketMean, bucketCount);
