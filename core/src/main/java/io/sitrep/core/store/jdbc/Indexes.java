@@ -37,16 +37,21 @@ final class Indexes {
    * that its index, partial on {@code IS NOT NULL} (V4), has no entry for it; a filter on "" reads
    * {@code IS NULL}.
    */
-  record Column(String field, String column, @Nullable String target, boolean emptyAsNull) {}
+  record Column(String field, String column, @Nullable String target, boolean emptyAsNull, int selectivity) {}
 
-  /** The column layout of schema V2, with V4's empty values as NULL. Changing it needs a migration. */
+  /**
+   * The column layout of schema V2, with V4's empty values as NULL. Changing it needs a migration.
+   * Selectivity ranks the columns of a collection for a listing filtered on several of them (its
+   * most selective column's index drives): names and subjects, which few rows share, above
+   * enumerations and attribute names; 0 for a column without an index (claims.stance since V6).
+   */
   private static final ImmutableMap<String, ImmutableList<Column>> COLUMNS = ImmutableMap.of(
-      "sources", ImmutableList.of(col("kind"), col("country_code"), col("reliability"), col("display_name")),
-      "reports", ImmutableList.of(ref("source", "sources"), emptyAsNull(col("language"))),
+      "sources", ImmutableList.of(col("kind"), col("country_code"), col("reliability"), wide(col("display_name"))),
+      "reports", ImmutableList.of(wide(ref("source", "sources")), emptyAsNull(col("language"))),
       "actors", ImmutableList.of(col("kind"), col("country_code")),
       "events", ImmutableList.of(col("type"), emptyAsNull(col("mode"))),
-      "claims", ImmutableList.of(ref("report", "reports"), emptyAsNull(ref("event", "events")), col("stance"),
-          col("subject"), col("attribute")));
+      "claims", ImmutableList.of(wide(ref("report", "reports")), wide(emptyAsNull(ref("event", "events"))),
+          unindexed(col("stance")), narrowest(col("subject")), col("attribute")));
 
   /**
    * References kept only as the {@code filter_values} row of a multi-valued filter field that
@@ -91,15 +96,33 @@ final class Indexes {
   private Indexes() {}
 
   private static Column col(String field) {
-    return new Column(field, "f_" + field, null, false);
+    return new Column(field, "f_" + field, null, false, 1);
   }
 
   private static Column ref(String field, String target) {
-    return new Column(field, "f_" + field, target, false);
+    return new Column(field, "f_" + field, target, false, 1);
   }
 
   private static Column emptyAsNull(Column c) {
-    return new Column(c.field(), c.column(), c.target(), true);
+    return new Column(c.field(), c.column(), c.target(), true, c.selectivity());
+  }
+
+  private static Column selectivity(Column c, int selectivity) {
+    return new Column(c.field(), c.column(), c.target(), c.emptyAsNull(), selectivity);
+  }
+
+  /** A column of many distinct values (names). */
+  private static Column wide(Column c) {
+    return selectivity(c, 2);
+  }
+
+  /** A column whose value few rows share (a claim's subject). */
+  private static Column narrowest(Column c) {
+    return selectivity(c, 3);
+  }
+
+  private static Column unindexed(Column c) {
+    return selectivity(c, 0);
   }
 
   /** The filter columns of {@code collection}, in table order. */

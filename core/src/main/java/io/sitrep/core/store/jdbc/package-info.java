@@ -5,7 +5,7 @@
  * same contract tests as {@link io.sitrep.core.store.InMemoryStore}. Open one with
  * {@link io.sitrep.core.store.jdbc.JdbcStores}.
  *
- * <p>Schema (V2, V4, V5): a table per collection holds the current version of each live resource (name,
+ * <p>Schema (V2, V4, V5, V6): a table per collection holds the current version of each live resource (name,
  * revision, etag, change, create and update time, payload) and its single-valued filter fields as
  * indexed columns {@code f_<field>}; {@code versions} keeps the superseded versions and the
  * tombstones of deletes, so each payload is stored once and a history is {@code versions} plus the
@@ -13,12 +13,14 @@
  * references not held in a column ({@code claims.report}, {@code claims.event} and
  * {@code reports.source} are columns) or in a {@code filter_values} row (an event's participants
  * and a source's affiliations, since V5), so that in-use checks and filtered listings never scan a
- * collection; {@code requests} remembers request ids for idempotent retries; {@code store_meta}
+ * collection (a listing filtered on several columns reads the most selective one's index; one on
+ * a claim's stance alone, unindexed since V6, walks the names from its page token); {@code requests} remembers request ids for idempotent retries; {@code store_meta}
  * holds the last revision and is locked by every write, serialising writers. Payloads are the
  * compact binary encoding of {@code ResourceCodec}.
  *
  * <p>Write cost on SQLite is dominated by the index pages each commit dirties: a created claim is
- * one row plus an index entry per filter column with a value (five at most; since V4 the indexes
+ * one row plus an index entry per indexed filter column with a value (four at most: V6 dropped
+ * the index of the claims' stance, a handful of values; since V4 the indexes
  * of columns that are often empty are partial, {@code WHERE f_x IS NOT NULL}, so a claim about an
  * event writes no subject or attribute entry and one about a proposition no event entry), and an
  * index on a widely spread value (subjects, reports) touches about one leaf page per claim of the
