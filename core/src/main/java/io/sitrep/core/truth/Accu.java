@@ -420,20 +420,10 @@ public final class Accu implements TruthDiscovery {
       for (int s = 0; s < numSources; s++) {
         Aprime[s] = Math.log(n * A[s] / (1 - A[s]));
       }
-      for (int v = 0; v < numValues; v++) {
-        it.poll(v);
-        double sum = 0;
-        if (pooled != null) {
-          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
-            sum += Aprime[claimSource[k]] * pooled.discount(claimSource[k], v);
-          }
-        } else {
-          for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
-            sum += Aprime[claimSource[k]];
-          }
-        }
-        C[v] = sum;
-      }
+      // Each pass is a method of its own: small methods compile in a few milliseconds and are
+      // shared by every configuration, where one large loop body was recompiled whole (about a
+      // second of compiler time on two cores) for each loop the JIT entered it by.
+      vote(m, Aprime, pooled, C, it);
       // C(v) = sum A'(S) I(S, v): take off the discounted part of the few votes with I < 1.
       int[] discountedValue = discounts.value;
       int[] discountedSource = discounts.source;
@@ -445,36 +435,9 @@ public final class Accu implements TruthDiscovery {
         C[v] -= w * (1 - independence[q]);
       }
       if (sim != null) {
-        double rho = config.rho();
-        for (int v = 0; v < numValues; v++) {
-          it.poll(v);
-          double sum = C[v];
-          for (int k = sim.start[v]; k < sim.start[v + 1]; k++) {
-            sum += rho * C[sim.other[k]] * sim.sim[k];
-          }
-          Cstar[v] = sum;
-        }
+        similarityTerm(sim, config.rho(), C, Cstar, it);
       }
-      for (int i = 0; i < numItems; i++) {
-        it.poll(i);
-        int first = itemValueStart[i];
-        int last = itemValueStart[i + 1];
-        double max = 0;
-        for (int v = first; v < last; v++) {
-          max = Math.max(max, Cstar[v]);
-        }
-        double unclaimed = Math.max(0, n + 1 - (last - first));
-        double z = unclaimed * Math.exp(-max);
-        for (int v = first; v < last; v++) {
-          double e = Math.exp(Cstar[v] - max);
-          P[v] = e;
-          z += e;
-        }
-        double inv = 1 / z;
-        for (int v = first; v < last; v++) {
-          P[v] *= inv;
-        }
-      }
+      softmax(itemValueStart, numItems, n, Cstar, P, it);
       Seeds.clampGold(m, options, P, 1, 0);
       if (Pinformative != null) {
         for (int v = 0; v < numValues; v++) {
@@ -484,62 +447,12 @@ public final class Accu implements TruthDiscovery {
       // Each source's sum over its claims, in one pass over the claims in value order: a
       // source's claims are in value order (ClaimMatrix), so every sum adds the same terms in
       // the same order as a pass per source would, and P is read sequentially, not at random.
-      Arrays.fill(accuracySum, 0);
       if (informative == null) {
-        for (int v = 0; v < numValues; v++) {
-          int from = valueClaimStart[v];
-          int to = valueClaimStart[v + 1];
-          it.work(to - from + 1);
-          double p = P[v];
-          for (int k = from; k < to; k++) {
-            accuracySum[claimSource[k]] += p;
-          }
-        }
+        sumOverClaims(m, P, accuracySum, it);
       } else if (config.leaveOneOut()) {
-        // P_{-S}(v) = P(v) r / (1 - P(v) + P(v) r) with r = exp(-A'(S)) = (1 - A) / (n A):
-        // the claim's value judged by every vote but S's own, without an exponential. The
-        // pooled copy model's I(S, v) is one factor per source, on the values the pool claims:
-        // r^I is taken once per source, not per claim.
-        for (int s = 0; s < numSources; s++) {
-          double r = (1 - A[s]) / (n * A[s]);
-          sourceR[s] = r;
-          sourceRPooled[s] =
-              pooled != null && !pooled.pool[s] && pooled.discount[s] != 1
-                  ? Math.pow(r, pooled.discount[s])
-                  : r;
-        }
-        for (int v = 0; v < numValues; v++) {
-          int from = valueClaimStart[v];
-          int to = valueClaimStart[v + 1];
-          it.work(to - from + 1);
-          // Pinformative is 0 off the contested items, and a claim with P = 0 adds 0.
-          double p = Pinformative[v];
-          if (p == 0) {
-            continue;
-          }
-          if (gold != null && gold[valueItem[v]] >= 0) {
-            for (int k = from; k < to; k++) {
-              accuracySum[claimSource[k]] += p;
-            }
-            continue;
-          }
-          double[] rOf = pooled != null && pooled.valueHasPool[v] ? sourceRPooled : sourceR;
-          for (int k = from; k < to; k++) {
-            int s = claimSource[k];
-            double rv = rOf[s];
-            accuracySum[s] += p * rv / (1 - p + p * rv);
-          }
-        }
+        leaveOneOutSums(m, A, n, Pinformative, pooled, gold, sourceR, sourceRPooled, accuracySum, it);
       } else {
-        for (int v = 0; v < numValues; v++) {
-          int from = valueClaimStart[v];
-          int to = valueClaimStart[v + 1];
-          it.work(to - from + 1);
-          double p = Pinformative[v];
-          for (int k = from; k < to; k++) {
-            accuracySum[claimSource[k]] += p;
-          }
-        }
+        sumOverClaims(m, Pinformative, accuracySum, it);
       }
       for (int s = 0; s < numSources; s++) {
         double sum = accuracySum[s];
@@ -576,12 +489,7 @@ public final class Accu implements TruthDiscovery {
       // of corroboration, lower than accuracy, and the Admiralty grades read trust as accuracy.
       double[] sum = new double[numSources];
       double[] count = new double[numSources];
-      for (int v = 0; v < numValues; v++) {
-        double p = Pinformative[v];
-        for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
-          sum[claimSource[k]] += p;
-        }
-      }
+      sumOverClaims(m, Pinformative, sum, it);
       for (int s = 0; s < numSources; s++) {
         count[s] = informativeClaims[s];
       }
@@ -606,6 +514,141 @@ public final class Accu implements TruthDiscovery {
       return TruthResult.of(name(), m, P, reported, it, options);
     }
     return TruthResult.of(name(), m, P, A, it, options);
+  }
+
+  /** {@code C(v) = sum_{S in S(v)} A'(S)}, times the pooled copy discount where there is one. */
+  private static void vote(
+      ClaimMatrix m, double[] Aprime, @Nullable PooledCopy pooled, double[] C, Iterations it) {
+    int[] valueClaimStart = m.valueClaimStartArray();
+    int[] claimSource = m.claimSourceArray();
+    for (int v = 0; v < C.length; v++) {
+      it.poll(v);
+      double sum = 0;
+      if (pooled != null) {
+        for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+          sum += Aprime[claimSource[k]] * pooled.discount(claimSource[k], v);
+        }
+      } else {
+        for (int k = valueClaimStart[v]; k < valueClaimStart[v + 1]; k++) {
+          sum += Aprime[claimSource[k]];
+        }
+      }
+      C[v] = sum;
+    }
+  }
+
+  /** {@code C*(v) = C(v) + rho sum_{v'} C(v') sim(v, v')}. */
+  private static void similarityTerm(
+      SimilarityTable sim, double rho, double[] C, double[] Cstar, Iterations it) {
+    for (int v = 0; v < C.length; v++) {
+      it.poll(v);
+      double sum = C[v];
+      for (int k = sim.start[v]; k < sim.start[v + 1]; k++) {
+        sum += rho * C[sim.other[k]] * sim.sim[k];
+      }
+      Cstar[v] = sum;
+    }
+  }
+
+  /** {@code P(v)}: the softmax of {@code C*} over each item's {@code n + 1} values. */
+  private static void softmax(
+      int[] itemValueStart, int numItems, double n, double[] Cstar, double[] P, Iterations it) {
+    for (int i = 0; i < numItems; i++) {
+      it.poll(i);
+      int first = itemValueStart[i];
+      int last = itemValueStart[i + 1];
+      double max = 0;
+      for (int v = first; v < last; v++) {
+        max = Math.max(max, Cstar[v]);
+      }
+      double unclaimed = Math.max(0, n + 1 - (last - first));
+      double z = unclaimed * Math.exp(-max);
+      for (int v = first; v < last; v++) {
+        double e = Math.exp(Cstar[v] - max);
+        P[v] = e;
+        z += e;
+      }
+      double inv = 1 / z;
+      for (int v = first; v < last; v++) {
+        P[v] *= inv;
+      }
+    }
+  }
+
+  /**
+   * {@code sum[S] = sum_{v in V(S)} perValue[v]} for every source, in one pass over the claims
+   * in value order: a source's claims are in value order ({@link ClaimMatrix}), so every sum
+   * adds the same terms in the same order as a pass per source would, and {@code perValue} is
+   * read sequentially, not at random.
+   */
+  private static void sumOverClaims(ClaimMatrix m, double[] perValue, double[] sum, Iterations it) {
+    int[] valueClaimStart = m.valueClaimStartArray();
+    int[] claimSource = m.claimSourceArray();
+    Arrays.fill(sum, 0);
+    for (int v = 0; v < perValue.length; v++) {
+      int from = valueClaimStart[v];
+      int to = valueClaimStart[v + 1];
+      it.work(to - from + 1);
+      double p = perValue[v];
+      for (int k = from; k < to; k++) {
+        sum[claimSource[k]] += p;
+      }
+    }
+  }
+
+  /**
+   * {@code sum[S]} of {@code P_{-S}(v) = P(v) r / (1 - P(v) + P(v) r)} over the source's
+   * contested claims, with {@code r = exp(-A'(S)) = (1 - A) / (n A)}: the claim's value judged
+   * by every vote but S's own, without an exponential; gold-seeded values count their clamped
+   * {@code P}. The pooled copy model's {@code I(S, v)} is one factor per source, on the values
+   * the pool claims: {@code r^I} is taken once per source, not per claim. Same pass as {@link
+   * #sumOverClaims}.
+   */
+  private static void leaveOneOutSums(
+      ClaimMatrix m,
+      double[] A,
+      double n,
+      double[] Pinformative,
+      @Nullable PooledCopy pooled,
+      int @Nullable [] gold,
+      double[] sourceR,
+      double[] sourceRPooled,
+      double[] sum,
+      Iterations it) {
+    int[] valueClaimStart = m.valueClaimStartArray();
+    int[] claimSource = m.claimSourceArray();
+    int[] valueItem = m.valueItemArray();
+    for (int s = 0; s < A.length; s++) {
+      double r = (1 - A[s]) / (n * A[s]);
+      sourceR[s] = r;
+      sourceRPooled[s] =
+          pooled != null && !pooled.pool[s] && pooled.discount[s] != 1
+              ? Math.pow(r, pooled.discount[s])
+              : r;
+    }
+    Arrays.fill(sum, 0);
+    for (int v = 0; v < Pinformative.length; v++) {
+      int from = valueClaimStart[v];
+      int to = valueClaimStart[v + 1];
+      it.work(to - from + 1);
+      // Pinformative is 0 off the contested items, and a claim with P = 0 adds 0.
+      double p = Pinformative[v];
+      if (p == 0) {
+        continue;
+      }
+      if (gold != null && gold[valueItem[v]] >= 0) {
+        for (int k = from; k < to; k++) {
+          sum[claimSource[k]] += p;
+        }
+        continue;
+      }
+      double[] rOf = pooled != null && pooled.valueHasPool[v] ? sourceRPooled : sourceR;
+      for (int k = from; k < to; k++) {
+        int s = claimSource[k];
+        double rv = rOf[s];
+        sum[s] += p * rv / (1 - p + p * rv);
+      }
+    }
   }
 
   /**
