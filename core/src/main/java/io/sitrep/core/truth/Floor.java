@@ -7,13 +7,15 @@ import java.util.Arrays;
  * matrix's primitive arrays: the floor (memory bandwidth and arithmetic) its implementation is
  * compared with. Not for analysis.
  *
- * <p>Each floor computes what its algorithm computes, in the same order, so it ends with the
- * same beliefs, trusts and chosen values ({@link Run}; {@code FloorTest} checks this): the
- * per-iteration passes over claims, values and sources, the convergence measure (largest trust
- * change) of every round, and the final choice of a value per item. It runs exactly the number
- * of rounds it is given (the algorithm's own count), with no options, priors, gold,
- * cancellation polls, listeners or result object, and allocates its arrays once, before the
- * first round.
+ * <p>Each floor computes what its algorithm computes, adding every sum's terms in the same
+ * order, so it ends with the same beliefs, trusts and chosen values ({@link Run}; {@code
+ * FloorTest} checks this): the per-iteration passes over claims, values and sources, the
+ * convergence measure (largest trust change) of every round, and the final choice of a value
+ * per item. It runs exactly the number of rounds it is given (the algorithm's own count), with
+ * no options, priors, gold, cancellation polls, listeners or result object, and allocates its
+ * own arrays once, before the first round. Per-source sums are taken in one pass over the
+ * claims in value order, which adds each source's terms in its own claim order ({@link
+ * ClaimMatrix}) while reading the per-value arrays sequentially.
  *
  * <ul>
  *   <li>{@link #truthFinder}: TruthFinder without implication, as {@link TruthFinder#TruthFinder()}.
@@ -27,13 +29,14 @@ import java.util.Arrays;
  *       size bucket, the pooled copy model and the reported accuracies of the last pass.
  * </ul>
  *
- * <p>Work done once per run that is not a loop over the claim arrays uses the algorithm's own
- * code, which is itself a pass over primitive arrays, so it costs the same on both sides: the
+ * <p>Work that is not a plain loop over the claim arrays uses the algorithm's own code, itself
+ * passes over primitive arrays, so it costs the same on both sides: once per run, the
  * set test ({@link LatentTruth#valuesAreSets}, string work on a sample of items), the
  * similarity table ({@link SimilarityTable#build}, one similarity per pair of candidates), the
- * copy pair statistics ({@link CopyIndex#build}, one radix sort of the claim pairs), a
- * detection's pair likelihoods and discounts ({@link Accu#detectCopies}), and the pooled copy
- * model's pool and update ({@link Accu.PooledCopy}). Everything else an implementation does
+ * copy pair statistics ({@link CopyIndex#build}, one radix sort of the claim pairs) and the
+ * pooled copy model's pool ({@link Accu.PooledCopy#build}); in the rounds that run them, a copy
+ * detection's pair likelihoods and discounts ({@link Accu#detectCopies}) and the pooled copy
+ * model's update ({@link Accu.PooledCopy#update}). Everything else an implementation does
  * beyond these loops (allocation per round, boxed or indirect access, repeated set-up,
  * bookkeeping) is its overhead over the floor.
  */
