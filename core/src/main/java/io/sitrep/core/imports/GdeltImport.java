@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,6 +86,8 @@ final class GdeltImport implements Importer.FormatReader {
   private final Memo<String, TimeSpan> mentionSeen = new Memo<>(10_000, t -> seenSpan(t, "MentionTimeDate"));
   private final Memo<String, String> actorNames = new Memo<>(50_000, code -> "actors/" + Ids.slug("gdelt", code));
   private final Memo<String, String[]> placeParts = new Memo<>(50_000, GdeltImport::placeParts);
+  /** Scratch for a description's parts: "GDELT ", the id and a label and value per described column. */
+  private final String[] descriptionParts = new String[2 + 2 * DESCRIBED.length];
 
   GdeltImport(boolean mentions) {
     this.mentions = mentions;
@@ -161,15 +164,9 @@ final class GdeltImport implements Importer.FormatReader {
     String a2Name = r[A2NAME];
     String summary = Cells.clip((a1.isEmpty() ? "Someone" : a1Name.isEmpty() ? a1 : a1Name) + ": " + what
         + (a2.isEmpty() ? "" : " (" + (a2Name.isEmpty() ? a2 : a2Name) + ")"), 1_000);
-    // "GDELT id" and a "\nColumn: value" line per non-empty column, joined in one exact-size copy
-    // from an array of exactly the parts (the cells are counted first).
-    int filled = 0;
-    for (int i : DESCRIBED) {
-      if (!r[i].isEmpty()) {
-        filled++;
-      }
-    }
-    String[] parts = new String[2 + 2 * filled];
+    // "GDELT id" and a "\nColumn: value" line per non-empty column, joined in one exact-size copy.
+    // The parts are gathered in one pass over the cells into this importer's scratch array.
+    String[] parts = descriptionParts;
     int n = 0;
     parts[n++] = "GDELT ";
     parts[n++] = id;
@@ -180,7 +177,7 @@ final class GdeltImport implements Importer.FormatReader {
         parts[n++] = v;
       }
     }
-    String description = String.join("", parts);
+    String description = String.join("", Arrays.copyOf(parts, n));
     Event.Builder event = Event.builder(eventName, type, summary, day)
         .mode(entry.map(CrosswalkEntry::mode).orElse("")).description(description)
         .place(place(r));

@@ -3,6 +3,7 @@ package io.sitrep.core.imports;
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
 import com.google.common.io.CountingInputStream;
+import com.google.common.util.concurrent.Uninterruptibles;
 import io.sitrep.core.model.Resource;
 import io.sitrep.core.model.ValidationException;
 import java.io.BufferedInputStream;
@@ -20,6 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +49,12 @@ import org.jspecify.annotations.Nullable;
  * <p>A bad row (unreadable, a value out of range, a date that does not parse, a GDELT mention of
  * an event found neither in the files nor in the store) is reported with its file, line and
  * reason, and the import goes on; in strict mode it stops there, after storing the rows before.
+ *
+ * <p><b>Writes overlap reading</b>: a batch is handed to a writer thread of the import's own
+ * (which also works out its request id), and the next batch is read and mapped while the sink
+ * stores it. At most one batch is being written at a time, in file order, and the importer waits
+ * for it before it asks the sink which names exist, before it hands over the next batch, and
+ * before it returns, so the sink sees the same calls in the same order as a sequential import.
  */
 public final class Importer {
   private Importer() {}
@@ -151,7 +162,18 @@ public final class Importer {
     private ImportFormat format = ImportFormat.ACLED;
     private String kind = "";
 
+    /** The batch on the writer thread, and the counts as they were when it was handed over. */
+    private @Nullable InFlight inFlight;
+    private @Nullable ExecutorService writer;
+
     private record Pending(long line, List<Resource> own, List<String> requires, List<String> reasons) {}
+
+    /**
+     * A batch being written: its rows, lines, and what the result said when it was handed over
+     * (the result an abort reports: rows read after it are not counted).
+     */
+    private record InFlight(Future<Integer> created, int keptRows, long firstLine, long lastLine, long rows, long bad,
+        int problems, boolean stopped) {}
 
     Run(Path file, ImportSink sink, ImportOptions options, ImportListener listener, Set<String> seenShared) {
       this.file = file;
@@ -177,15 +199,20 @@ public final class Importer {
         case GDELT -> new GdeltImport(GdeltImport.isMentionsFile(file));
         case PLOVER -> new PloverImport();
       };
-      try (InputStream raw = Files.newInputStream(file)) {
-        totalBytes = Files.size(file);
-        counting = new CountingInputStream(new BufferedInputStream(raw, 1 << 16));
-        kind = reader.read(counting, this);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
-      }
-      if (!stopped || !pendingRows.isEmpty()) {
-        flush();
+      try {
+        try (InputStream raw = Files.newInputStream(file)) {
+          totalBytes = Files.size(file);
+          counting = new CountingInputStream(new BufferedInputStream(raw, 1 << 16));
+          kind = reader.read(counting, this);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (!stopped || !pendingRows.isEmpty()) {
+          flush();
+        }
+        awaitWrite();
+      } finally {
+        stopWriter();
       }
       listener.progress(fileName, totalBytes, totalBytes, rows);
       return result();
@@ -276,14 +303,20 @@ public final class Importer {
         items[n++] = r;
       }
       List<Resource> batch = List.of(items);
-      try {
-        if (!batch.isEmpty()) {
-          created += write(batch);
+      awaitWrite(); // one batch at a time, in order
+      if (batch.isEmpty()) {
+        imported += kept.size();
+      } else {
+        if (writer == null) {
+          writer = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "sitrep-import-writer-" + fileName);
+            t.setDaemon(true);
+            return t;
+          });
         }
-      } catch (RuntimeException e) {
-        throw new ImportAbortedException(result(), firstLine, lastLine, e);
+        inFlight = new InFlight(writer.submit(() -> write(batch)), kept.size(), firstLine, lastLine, rows, bad,
+            problems.size(), stopped);
       }
-      imported += kept.size();
       pendingShared.clear();
       pendingRows.clear();
       pendingOwn.clear();
@@ -308,6 +341,7 @@ public final class Importer {
       if (wanted.isEmpty()) {
         return pendingRows;
       }
+      awaitWrite(); // the batch being written may hold some of the names
       Set<String> found = sink.existing(wanted);
       List<Pending> kept = new ArrayList<>(pendingRows.size());
       for (Pending p : pendingRows) {
@@ -331,6 +365,54 @@ public final class Importer {
       return kept;
     }
 
+    /**
+     * Waits for the batch being written, if any, and counts it in; if the sink refused it, the
+     * import stops with the result as it was when that batch was handed over.
+     */
+    private void awaitWrite() {
+      InFlight w = inFlight;
+      if (w == null) {
+        return;
+      }
+      inFlight = null;
+      int n;
+      try {
+        n = Uninterruptibles.getUninterruptibly(w.created());
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException refused) {
+          ImportResult partial = new ImportResult(fileName, format, kind, w.rows(), imported, w.bad(), created,
+              ImmutableList.copyOf(problems.subList(0, w.problems())), w.stopped());
+          throw new ImportAbortedException(partial, w.firstLine(), w.lastLine(), refused);
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+      created += n;
+      imported += w.keptRows();
+    }
+
+    /**
+     * Ends the writer thread, after the batch it is writing, if any (an import that failed while
+     * reading leaves no write going on behind it).
+     */
+    private void stopWriter() {
+      if (inFlight != null) {
+        try {
+          Uninterruptibles.getUninterruptibly(inFlight.created());
+        } catch (ExecutionException ignored) {
+          // the import is failing already: its own exception is the one to report
+        }
+        inFlight = null;
+      }
+      if (writer != null) {
+        writer.shutdown();
+        writer = null;
+      }
+    }
+
+    /** Writes {@code batch} (on the writer thread); returns the resources newly stored. */
     private int write(List<Resource> batch) {
       try {
         return sink.write(batch, requestId(batch));
