@@ -43,12 +43,17 @@ import picocli.CommandLine.Option;
 public final class ImportBench implements Callable<Integer> {
   /** Rows imported into a throwaway store of each kind before the measured pass. */
   private static final long STORE_WARMUP_ROWS = 20_000;
+  /** Warm-up passes go on, up to this many, while the JIT compiler is busy. */
+  private static final int MAX_WARMUPS = 8;
+  /** A warm-up pass whose JIT compiler time was under this share of its wall time is the last. */
+  private static final double QUIET_JIT_SHARE = 0.05;
 
   @Option(names = "--format", required = true, description = "gdelt, acled, ucdp, plover or all.")
   String format;
 
   @Option(names = "--store", defaultValue = "memory",
-      description = "memory, sqlite, none (parse and map only) or all (default: ${DEFAULT-VALUE}).")
+      description = "memory, sqlite, none (parse and map only) or all; with all (or --format all) each format and"
+          + " store kind runs in a JVM of its own (default: ${DEFAULT-VALUE}).")
   String store;
 
   @Option(names = "--rows", defaultValue = "200000", description = "Rows to import (default: ${DEFAULT-VALUE}).")
@@ -64,8 +69,9 @@ public final class ImportBench implements Callable<Integer> {
   @org.jspecify.annotations.Nullable Integer batchRows;
 
   @Option(names = "--warmups", defaultValue = "1",
-      description = "Unmeasured passes first: over the whole file into no store, and over up to 20,000 rows"
-          + " into a throwaway store of each kind (default: ${DEFAULT-VALUE}).")
+      description = "Unmeasured passes first, at least: over the whole file into no store, and over up to 20,000"
+          + " rows into a throwaway store of each kind; more follow (up to 8) while the JIT compiler took over 5%%"
+          + " of the last one's time (default: ${DEFAULT-VALUE}; 0: none).")
   int warmups;
 
   @Option(names = "--data", description = "The shared data directory (default: ../shared/data or /work/shared/data).")
@@ -80,12 +86,46 @@ public final class ImportBench implements Callable<Integer> {
       case "memory", "sqlite" -> List.of(store);
       default -> throw new IllegalArgumentException("--store must be memory, sqlite, none or all");
     };
+    if (formats.size() > 1 || stores.size() > 1) {
+      // One JVM per format and store kind: after the memory store's pass had grown the heap to
+      // gigabytes, the SQLite pass in the same JVM allocated through a young generation it never
+      // collected, page-faulting in fresh memory (22% of its samples in the kernel's page-fault
+      // handler, none alone) at 146-218 us CPU/row against 63 in a JVM of its own.
+      int exit = 0;
+      for (ImportFormat f : formats) {
+        for (String kind : stores.isEmpty() ? List.of("none") : stores) {
+          exit = Math.max(exit, runAlone(f, kind));
+        }
+      }
+      return exit;
+    }
     Path dir = data != null ? data : Files.isDirectory(Path.of("../shared/data")) ? Path.of("../shared/data")
         : Path.of("/work/shared/data");
-    for (ImportFormat f : formats) {
-      run(f, dir, stores);
-    }
+    run(formats.get(0), dir, stores);
     return 0;
+  }
+
+  /** Runs this benchmark for one format and store kind in a new JVM with this one's flags. */
+  private int runAlone(ImportFormat f, String kind) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sitrep.bench.BenchMain", "import-bench",
+        "--format", f.name().toLowerCase(Locale.ROOT), "--store", kind, "--rows", Long.toString(rows),
+        "--warmups", Integer.toString(warmups)));
+    if (storeRows != null) {
+      command.addAll(List.of("--store-rows", Long.toString(storeRows)));
+    }
+    if (threads != null) {
+      command.addAll(List.of("--threads", Integer.toString(threads)));
+    }
+    if (batchRows != null) {
+      command.addAll(List.of("--batch-rows", Integer.toString(batchRows)));
+    }
+    if (data != null) {
+      command.addAll(List.of("--data", data.toString()));
+    }
+    return new ProcessBuilder(command).inheritIO().start().waitFor();
   }
 
   private void run(ImportFormat f, Path dir, List<String> stores) throws IOException {
@@ -101,40 +141,37 @@ public final class ImportBench implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "%-7s %d parse+map threads, %d processors%n", name, options().threads(),
           Runtime.getRuntime().availableProcessors());
       Path file = replicate(f, sample, tmp.resolve(sample.getFileName()), rows);
-      // Warm up the JIT on the whole file, then measure: on a loaded machine the compiler threads
-      // lag, and a short warm-up measured the interpreter.
-      for (int i = 0; i < warmups; i++) {
-        Importer.importFile(f, file, ImportSink.discarding(), options(), ImportListener.NONE);
-      }
-      long cpu0 = cpu();
-      long t0 = System.nanoTime();
+      // Warm up the JIT on the whole file until it is done, then measure: one pass left C2
+      // compiling through the measured one (~1.5-2 s of compiler time in a 200k-row pass at load
+      // 5), so the figure measured the compiler and code not yet compiled, not the importer.
+      warmUp(name, "parse", () -> Importer.importFile(f, file, ImportSink.discarding(), options(),
+          ImportListener.NONE));
+      Meter meter = Meter.start();
       ImportResult parsed = Importer.importFile(f, file, ImportSink.discarding(), options(),
           ImportListener.NONE);
-      report(name, "parsed+mapped", parsed, (System.nanoTime() - t0) / 1e9, (cpu() - cpu0) / 1e9);
+      report(name, "parsed+mapped", parsed, meter);
 
       for (String kind : stores) {
         Path stored = file;
         if (kind.equals("sqlite") && storeRows != null && storeRows < rows) {
           stored = replicate(f, sample, tmp.resolve("fewer-" + sample.getFileName()), storeRows);
         }
-        if (warmups > 0) {
-          // The parse warm-up above never reached a store: compile the store's write path too, on
-          // a throwaway store of the same kind, or the measured pass pays for the JIT (C2 took
-          // ~45% of the process CPU of a 50k-row SQLite pass without this).
-          Path warmFile = replicate(f, sample, tmp.resolve("warm-" + sample.getFileName()),
-              Math.min(rows, STORE_WARMUP_ROWS));
-          for (int i = 0; i < warmups; i++) {
-            try (SitrepStore w = open(kind, tmp.resolve("warm-" + kind + "-" + i))) {
-              Importer.importFile(f, warmFile, ImportSink.of(w), options(), ImportListener.NONE);
-            }
+        // The parse warm-up above never reached a store: compile the store's write path too, on
+        // throwaway stores of the same kind, or the measured pass pays for the JIT (C2 took ~45% of
+        // the process CPU of a 50k-row SQLite pass without this).
+        Path warmFile = replicate(f, sample, tmp.resolve("warm-" + sample.getFileName()),
+            Math.min(rows, STORE_WARMUP_ROWS));
+        int[] pass = {0};
+        warmUp(name, kind, () -> {
+          try (SitrepStore w = open(kind, tmp.resolve("warm-" + kind + "-" + pass[0]++))) {
+            Importer.importFile(f, warmFile, ImportSink.of(w), options(), ImportListener.NONE);
           }
-        }
+        });
         try (SitrepStore s = open(kind, tmp.resolve("store-" + kind))) {
-          cpu0 = cpu();
-          t0 = System.nanoTime();
+          Meter storing = Meter.start();
           ImportResult r = Importer.importFile(f, stored, ImportSink.of(s), options(),
               ImportListener.NONE);
-          report(name, "stored (" + kind + ")", r, (System.nanoTime() - t0) / 1e9, (cpu() - cpu0) / 1e9);
+          report(name, "stored (" + kind + ")", r, storing);
           System.out.printf(Locale.ROOT, "%-7s store now holds %,d events, %,d reports, %,d claims (%,d resources created)%n",
               name, s.count(ResourceType.EVENTS), s.count(ResourceType.REPORTS), s.count(ResourceType.CLAIMS),
               r.created());
@@ -147,6 +184,27 @@ public final class ImportBench implements Callable<Integer> {
     }
   }
 
+  /**
+   * Runs {@code pass} at least {@code --warmups} times, and again (up to {@link #MAX_WARMUPS}) while
+   * the JIT compiler's time was over {@link #QUIET_JIT_SHARE} of the last pass's wall time.
+   */
+  private void warmUp(String format, String what, Runnable pass) {
+    if (warmups <= 0) {
+      return;
+    }
+    int n = 0;
+    double share;
+    do {
+      long wall0 = System.nanoTime();
+      long jit0 = jitMillisSoFar();
+      pass.run();
+      n++;
+      share = (jitMillisSoFar() - jit0) / ((System.nanoTime() - wall0) / 1e6);
+    } while (n < warmups || (share > QUIET_JIT_SHARE && n < MAX_WARMUPS));
+    System.out.printf(Locale.ROOT, "%-7s %d warm-up passes (%s), JIT compiler %.0f%% of the last%n", format, n, what,
+        100 * share);
+  }
+
   private ImportOptions options() {
     ImportOptions o = ImportOptions.defaults();
     o = threads == null ? o : o.withThreads(threads);
@@ -157,15 +215,43 @@ public final class ImportBench implements Callable<Integer> {
     return kind.equals("sqlite") ? JdbcStores.openSqlite(dir) : new InMemoryStore();
   }
 
-  private static void report(String format, String what, ImportResult r, double seconds, double cpuSeconds) {
+  private static void report(String format, String what, ImportResult r, Meter m) {
+    double seconds = (System.nanoTime() - m.wallNanos) / 1e9;
+    double cpuSeconds = (cpu() - m.cpuNanos) / 1e9;
     System.out.printf(Locale.ROOT,
-        "%-7s %-16s %,10d rows in %6.2f s = %,9.0f rows/s  (process CPU %.2f s, %.1f us/row; %d bad)%n",
-        format, what, r.rows(), seconds, r.rows() / seconds, cpuSeconds, cpuSeconds * 1e6 / r.rows(), r.bad());
+        "%-7s %-16s %,10d rows in %6.2f s = %,9.0f rows/s  (process CPU %.2f s, %.1f us/row; JIT compiling"
+            + " %.2f s, GC pauses %.2f s; %d bad)%n",
+        format, what, r.rows(), seconds, r.rows() / seconds, cpuSeconds, cpuSeconds * 1e6 / r.rows(),
+        (jitMillisSoFar() - m.compileMillis) / 1e3, (gcMillisSoFar() - m.gcMillis) / 1e3, r.bad());
+  }
+
+  /**
+   * Where a measured pass starts: wall, process CPU, JIT compiler and GC pause time. (No
+   * {@code System.gc()} first: the full collection shrank the heap, and the parse pass after it
+   * took 13 us CPU/row instead of 6-8, growing it again.)
+   */
+  private record Meter(long wallNanos, long cpuNanos, long compileMillis, long gcMillis) {
+    static Meter start() {
+      return new Meter(System.nanoTime(), cpu(), jitMillisSoFar(), gcMillisSoFar());
+    }
   }
 
   private static long cpu() {
     var os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+
+  private static long jitMillisSoFar() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+  }
+
+  private static long gcMillisSoFar() {
+    long ms = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
   }
 
   /** Copies {@code sample}'s data rows into {@code out} until {@code rows}, shifting ids per copy. */
