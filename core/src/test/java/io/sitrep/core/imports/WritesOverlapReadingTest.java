@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.sitrep.core.model.Resource;
 import io.sitrep.core.store.InMemoryStore;
 import io.sitrep.core.store.ResourceType;
+import io.sitrep.core.store.SitrepStore;
 import io.sitrep.core.store.StoreException;
+import io.sitrep.core.store.jdbc.JdbcStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Batches are written on a thread of the import's own while the next is read: the sink must still
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * refused batch must stop the import with the counts of the rows before it.
  */
 class WritesOverlapReadingTest {
+  @TempDir Path dir;
 
   /** A sink over a store that records its calls, fails if two overlap, and may refuse a write. */
   private static final class Watching implements ImportSink {
@@ -126,6 +130,27 @@ class WritesOverlapReadingTest {
       assertThat(sink.writes).hasValue(3); // nothing written after the refusal
       assertThat(store.count(ResourceType.EVENTS)).isEqualTo(200);
       assertThat(sink.overlaps).isEmpty();
+    }
+  }
+
+  @Test
+  void batchesWrittenIntoSqliteWhileTheNextIsReadAreStoredOnceAndReplayed() {
+    Path events = sample("20150218230000.export.CSV");
+    Path mentions = sample("20150218230000.mentions.CSV");
+    ImportOptions options = ImportOptions.defaults().withBatchRows(300);
+    try (SitrepStore store = JdbcStores.openSqlite(dir)) {
+      ImportSink sink = ImportSink.of(store);
+      List<ImportResult> first = Importer.importFiles(ImportFormat.GDELT, List.of(events, mentions), sink, options,
+          ImportListener.NONE);
+      assertThat(first).allSatisfy(r -> assertThat(r.imported() + r.bad()).isEqualTo(r.rows()));
+      assertThat(store.count(ResourceType.EVENTS)).isEqualTo(first.get(0).imported());
+      long stored = first.stream().mapToLong(ImportResult::created).sum();
+      assertThat(stored).isPositive();
+      assertThat(store.count(ResourceType.EVENTS) + store.count(ResourceType.REPORTS) + store.count(ResourceType.CLAIMS)
+          + store.count(ResourceType.ACTORS) + store.count(ResourceType.SOURCES)).isEqualTo(stored);
+      List<ImportResult> again = Importer.importFiles(ImportFormat.GDELT, List.of(events, mentions), sink, options,
+          ImportListener.NONE);
+      assertThat(again).allSatisfy(r -> assertThat(r.created()).isZero());
     }
   }
 }
