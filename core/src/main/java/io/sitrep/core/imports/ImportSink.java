@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * Where an import's batches go: a store, or a server through its client (the CLI's sink). A
- * batch is stored all or nothing.
+ * batch is stored all or nothing. {@link #write} is called on a writer thread of the import's own
+ * while the importing thread reads the next batch; the calls never overlap: one write at a time,
+ * in file order, and {@link #existing} only once the write before it has returned.
  */
 public interface ImportSink {
 
