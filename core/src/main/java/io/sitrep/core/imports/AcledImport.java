@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * ACLED CSV, both the 31-column format since 2023 ({@code event_id_cnty, event_date, ...,
@@ -68,7 +66,7 @@ final class AcledImport implements Importer.FormatReader {
 
   @Override
   public String read(InputStream in, Importer.Run run) throws IOException {
-    CsvRows.readWithHeader(in, CSVFormat.DEFAULT, run, this::header, (line, record) -> {
+    CsvRows.readWithHeader(in, run, this::header, (line, record) -> {
       if (record.size() != header.size()) {
         return run.unreadable(line, "has " + record.size() + " fields, the header has " + header.size());
       }
@@ -95,12 +93,12 @@ final class AcledImport implements Importer.FormatReader {
     extraIndexes = idx.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private String get(CSVRecord r, String column) {
+  private String get(List<String> r, String column) {
     Integer i = col.get(column);
     return i == null ? "" : Cells.get(r, i);
   }
 
-  private void map(CSVRecord r, RowOutput out) {
+  private void map(List<String> r, RowOutput out) {
     // A few legacy rows lack event_id_cnty; their data_id still names them uniquely.
     String id = get(r, "event_id_cnty");
     if (id.isEmpty()) {

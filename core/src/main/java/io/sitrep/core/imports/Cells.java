@@ -3,7 +3,6 @@ package io.sitrep.core.imports;
 import io.sitrep.core.model.Coordinates;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /** Reading cells: blanks and {@code NA} are empty; numbers fail with the column's name. */
@@ -11,7 +10,7 @@ final class Cells {
   private Cells() {}
 
   /** The cell at {@code index} of {@code record}, stripped; "" if absent, blank or {@code NA}. */
-  static String get(CSVRecord record, int index) {
+  static String get(List<String> record, int index) {
     if (index < 0 || index >= record.size()) {
       return "";
     }

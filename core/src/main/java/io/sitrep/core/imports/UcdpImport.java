@@ -27,8 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * UCDP Georeferenced Event Dataset CSV (GED 19.1 and later), columns found by name in any order,
@@ -63,7 +61,7 @@ final class UcdpImport implements Importer.FormatReader {
 
   @Override
   public String read(InputStream in, Importer.Run run) throws IOException {
-    CsvRows.readWithHeader(in, CSVFormat.DEFAULT, run, this::header, (line, record) -> {
+    CsvRows.readWithHeader(in, run, this::header, (line, record) -> {
       if (record.size() != header.size()) {
         return run.unreadable(line, "has " + record.size() + " fields, the header has " + header.size());
       }
@@ -92,12 +90,12 @@ final class UcdpImport implements Importer.FormatReader {
     extraIndexes = idx.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private String get(CSVRecord r, String column) {
+  private String get(List<String> r, String column) {
     Integer i = col.get(column);
     return i == null ? "" : Cells.get(r, i);
   }
 
-  private void map(CSVRecord r, RowOutput out) {
+  private void map(List<String> r, RowOutput out) {
     String id = Cells.required(get(r, "id"), "id");
     String eventName = "events/" + Ids.slug("ucdp", id);
     String startText = get(r, "date_start");

@@ -2,12 +2,13 @@
  * Importers for the event data sets Sitrep meets in the field: ACLED (the 2023+ and the legacy CSV
  * formats), UCDP GED (CSV), GDELT 2.0 events and mentions (tab-separated) and PLOVER (JSON).
  *
- * <p>An {@link io.sitrep.core.imports.Importer} streams a file row by row (Apache Commons CSV; Jackson
- * CSV for GDELT's tab-separated exports, which it reads faster; or a
- * small streaming JSON reader for PLOVER), maps each row to Sitrep's model and hands batches of
- * resources to an {@link io.sitrep.core.imports.ImportSink}: a {@link
- * io.sitrep.core.store.SitrepStore}, or a server through the client. Memory is bounded by one batch
- * plus the names of the actors and sources already emitted, never by the file.
+ * <p>An {@link io.sitrep.core.imports.Importer} streams a file row by row (Jackson's CSV parser for
+ * ACLED, UCDP and GDELT's tab-separated exports; a small streaming JSON reader for PLOVER), maps
+ * each row to Sitrep's model and hands batches of resources to an {@link
+ * io.sitrep.core.imports.ImportSink}: a {@link io.sitrep.core.store.SitrepStore}, or a server
+ * through the client, on a writer thread while the next batch is read. Memory is bounded by two
+ * batches (one being written, one being read) plus the names of the actors and sources already
+ * emitted, never by the file.
  *
  * <p>Every row is accounted for: it is imported, or reported as an {@link
  * io.sitrep.core.imports.ImportProblem} with its file, line and reason (in strict mode the first
