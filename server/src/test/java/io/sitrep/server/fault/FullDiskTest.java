@@ -111,15 +111,14 @@ class FullDiskTest {
         IngestRequest again = refused;
         boolean againStored = storedOrFull(() -> Wire.ingest(served.channel, again, DEADLINE_SECONDS));
         if (againStored) {
-          acknowledged.put(refused.getRequestId(), refused.getItemsList().stream().map(i -> i.getClaim()).toList());
+          acknowledged.put(refused.getRequestId(), claimsOf(refused));
         }
 
         // Reads go on, and show every acknowledged batch whole and nothing of the refused writes.
         if (singleStored) {
           Claim stored = ClaimServiceGrpc.newBlockingStub(served.channel)
               .getClaim(GetClaimRequest.newBuilder().setName("claims/single").build());
-          acknowledged.put("create-single", List.of(stored.toBuilder().clearEtag().clearCreateTime()
-              .clearUpdateTime().build()));
+          acknowledged.put("create-single", List.of(asSent(stored)));
         } else {
           assertThat(Refusal.of(() -> ClaimServiceGrpc.newBlockingStub(served.channel)
               .getClaim(GetClaimRequest.newBuilder().setName("claims/single").build())).code())
@@ -136,12 +135,11 @@ class FullDiskTest {
         assertThat(ack.getReplayed()).isEqualTo(againStored);
         assertThat(Wire.ingest(served.channel, refused, DEADLINE_SECONDS).getReplayed())
             .as("a retry of the same request id stores nothing twice").isTrue();
-        acknowledged.put(refused.getRequestId(), refused.getItemsList().stream().map(i -> i.getClaim()).toList());
+        acknowledged.put(refused.getRequestId(), claimsOf(refused));
         Claim created = ClaimServiceGrpc.newBlockingStub(served.channel)
             .withDeadline(Deadline.after(DEADLINE_SECONDS, TimeUnit.SECONDS)).createClaim(create);
         assertThat(created.getName()).isEqualTo("claims/single");
-        acknowledged.put("create-single", List.of(created.toBuilder().clearEtag().clearCreateTime()
-            .clearUpdateTime().build()));
+        acknowledged.put("create-single", List.of(asSent(created)));
         for (int i = 0; i < 3; i++) {
           acknowledge(served, "after-" + i, acknowledged);
         }
@@ -163,6 +161,15 @@ class FullDiskTest {
     IngestResponse ack = Wire.ingest(served.channel, Wire.batch(requestId, claims), DEADLINE_SECONDS);
     assertThat(ack.getNamesCount()).isEqualTo(CLAIMS_PER_BATCH);
     acknowledged.put(requestId, claims);
+  }
+
+  private static List<Claim> claimsOf(IngestRequest batch) {
+    return batch.getItemsList().stream().map(i -> i.getClaim()).toList();
+  }
+
+  /** A stored claim without what the server adds to it (etag, times), to compare with what was sent. */
+  private static Claim asSent(Claim stored) {
+    return stored.toBuilder().clearEtag().clearCreateTime().clearUpdateTime().build();
   }
 
   /** Runs {@code write}: true if it succeeded, false if it was refused as STORE_FULL (anything else fails). */

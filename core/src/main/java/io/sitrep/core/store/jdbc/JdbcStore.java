@@ -74,7 +74,11 @@ public final class JdbcStore implements SitrepStore {
   private static final Joiner NEWLINE = Joiner.on('\n');
   private static final Map<String, String> INSERT_SQL = new java.util.concurrent.ConcurrentHashMap<>();
   private static final String CURRENT_COLUMNS = "name, revision, etag, create_time, update_time, payload";
-  /** The etag column of a version whose etag is {@code Etags.of(name, revision)}, as every created one's is. */
+  /**
+   * The etag column of a version whose etag is {@code Etags.of(name, revision)}: every version
+   * this store writes (created, updated, deleted), so no write hashes a name. Rows written before
+   * V6 hold the same etag spelled out, and are read as they are.
+   */
   private static final String DERIVED_ETAG = "";
 
   private final Dialect dialect;
@@ -357,7 +361,7 @@ public final class JdbcStore implements SitrepStore {
       sql.append(" WHERE name = ?");
       PreparedStatement ps = tx.prepare(sql.toString());
       ps.setLong(1, rev);
-      ps.setString(2, etag);
+      ps.setString(2, DERIVED_ETAG);
       ps.setLong(3, Times.toNanos(now));
       ps.setBytes(4, ResourceCodec.encode(resource));
       ps.setString(5, SitrepStore.authorOrAnonymous(author));
@@ -402,7 +406,7 @@ public final class JdbcStore implements SitrepStore {
     tomb.setString(1, name);
     tomb.setLong(2, rev);
     tomb.setLong(3, Times.toNanos(now));
-    tomb.setString(4, Etags.of(name, rev));
+    tomb.setString(4, DERIVED_ETAG);
     tomb.setString(5, author);
     tomb.executeUpdate();
     PreparedStatement ps = tx.prepare("DELETE FROM " + table(type) + " WHERE name = ?");
@@ -984,8 +988,8 @@ public final class JdbcStore implements SitrepStore {
         Indexes.columns(collection).forEach(col -> columns.add(col.column()));
         return new Rows(collection, columns);
       });
-      // No etag is stored for a created version: it is Etags.of(name, revision), worked out when
-      // read (etag()), so a batch does not hash every name it stores (3-6% of the writer's time).
+      // No etag is stored (DERIVED_ETAG): it is Etags.of(name, revision), worked out when read
+      // (etag()), so a batch does not hash every name it stores (3-6% of the writer's time).
       rows.add(r.name()).add(revision).add(DERIVED_ETAG).add(nowNanos).add(nowNanos).add(String.valueOf(change))
           .add(payload).add(author);
       for (String v : d.columnValues()) {
