@@ -29,8 +29,9 @@
  * writer's cached prepared statements. What needs no store (each row's payload and index values,
  * the names a batch refers to) is worked out before the writer's turn, by
  * {@link io.sitrep.core.store.SitrepStore#prepare} on the caller's thread (the Ingest service's
- * gRPC thread, while the writer stores the batch before). A created version stores no etag (an
- * empty etag column): its etag is {@code Etags.of(name, revision)}, worked out when read.
+ * gRPC thread, while the writer stores the batch before). No version stores its etag (an
+ * empty etag column; rows written before V6 spell it out): it is {@code Etags.of(name,
+ * revision)}, worked out when read.
  *
  * <p>Durability on SQLite: WAL journal with {@code synchronous=NORMAL}. A commit has reached the
  * operating system (the WAL file) before it is acknowledged, so a killed process loses no
