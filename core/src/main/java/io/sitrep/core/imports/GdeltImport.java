@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import io.sitrep.core.model.ActorKind;
 import io.sitrep.core.model.Attribution;
 import io.sitrep.core.model.Claim;
+import io.sitrep.core.model.Coordinates;
 import io.sitrep.core.model.Event;
 import io.sitrep.core.model.EventType;
 import io.sitrep.core.model.GeoPrecision;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,8 +86,10 @@ final class GdeltImport implements Importer.FormatReader {
   private final Memo<String, TimeSpan> mentionSeen = new Memo<>(10_000, t -> seenSpan(t, "MentionTimeDate"));
   private final Memo<String, String> actorNames = new Memo<>(50_000, code -> "actors/" + Ids.slug("gdelt", code));
   private final Memo<String, String[]> placeParts = new Memo<>(50_000, GdeltImport::placeParts);
-  /** Scratch for a description's parts: "GDELT ", the id and a label and value per described column. */
-  private final String[] descriptionParts = new String[2 + 2 * DESCRIBED.length];
+  private final Memo<String, Double> latitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Lat"));
+  private final Memo<String, Double> longitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Long"));
+  /** Where a row's description is built, reused row after row (a file's rows are ~1 KB each). */
+  private final StringBuilder descriptionBuilder = new StringBuilder(4_096);
 
   GdeltImport(boolean mentions) {
     this.mentions = mentions;
@@ -139,7 +141,11 @@ final class GdeltImport implements Importer.FormatReader {
     }
     // Each cell cleaned once, in place: the mapping reads several twice.
     for (int i = 0; i < count; i++) {
-      record[i] = Cells.clean(record[i]);
+      String v = record[i];
+      String c = Cells.clean(v);
+      if (c != v) {
+        record[i] = c;
+      }
     }
     return Importer.map(o -> {
       if (mentions) {
@@ -164,20 +170,19 @@ final class GdeltImport implements Importer.FormatReader {
     String a2Name = r[A2NAME];
     String summary = Cells.clip((a1.isEmpty() ? "Someone" : a1Name.isEmpty() ? a1 : a1Name) + ": " + what
         + (a2.isEmpty() ? "" : " (" + (a2Name.isEmpty() ? a2 : a2Name) + ")"), 1_000);
-    // "GDELT id" and a "\nColumn: value" line per non-empty column, joined in one exact-size copy.
-    // The parts are gathered in one pass over the cells into this importer's scratch array.
-    String[] parts = descriptionParts;
-    int n = 0;
-    parts[n++] = "GDELT ";
-    parts[n++] = id;
+    // "GDELT id" and a "\nColumn: value" line per non-empty column, appended in one pass to this
+    // importer's builder: gathering the 96 parts into an array for String.join and copying it was
+    // a seventh of a row.
+    StringBuilder d = descriptionBuilder;
+    d.setLength(0);
+    d.append("GDELT ").append(id);
     for (int i : DESCRIBED) {
       String v = r[i];
       if (!v.isEmpty()) {
-        parts[n++] = LABELS[i];
-        parts[n++] = v;
+        d.append(LABELS[i]).append(v);
       }
     }
-    String description = String.join("", Arrays.copyOf(parts, n));
+    String description = d.toString();
     Event.Builder event = Event.builder(eventName, type, summary, day)
         .mode(entry.map(CrosswalkEntry::mode).orElse("")).description(description)
         .place(place(r));
@@ -225,7 +230,7 @@ final class GdeltImport implements Importer.FormatReader {
       String mentionType, TimeSpan published, String claimText) {
     boolean web = mentionType.isEmpty() || mentionType.equals("1");
     String source = Shared.source(out, site.isEmpty() ? "unknown site" : site,
-        web ? SourceKind.NEWS_OUTLET : SourceKind.DOCUMENT, site.isEmpty() ? "" : "https://" + site,
+        web ? SourceKind.NEWS_OUTLET : SourceKind.DOCUMENT, () -> site.isEmpty() ? "" : "https://" + site,
         "A site GDELT monitors.");
     String suffix = Ids.slug("gdelt-" + id, Ids.hash(url));
     String reportName = "reports/" + suffix;
@@ -242,15 +247,20 @@ final class GdeltImport implements Importer.FormatReader {
   }
 
   private Optional<CrosswalkEntry> cameo(String code, String base, String root) {
-    for (String c : new String[] {code, base, root.isEmpty() ? "" : root + "0"}) {
-      if (!c.isEmpty()) {
-        Optional<CrosswalkEntry> e = crosswalk.cameo(c);
-        if (e.isPresent()) {
-          return e;
-        }
+    // Tried in turn, the root's "X0" code joined only if the others fail: most codes map.
+    if (!code.isEmpty()) {
+      Optional<CrosswalkEntry> e = crosswalk.cameo(code);
+      if (e.isPresent()) {
+        return e;
       }
     }
-    return Optional.empty();
+    if (!base.isEmpty()) {
+      Optional<CrosswalkEntry> e = crosswalk.cameo(base);
+      if (e.isPresent()) {
+        return e;
+      }
+    }
+    return root.isEmpty() ? Optional.empty() : crosswalk.cameo(root + "0");
   }
 
   private Place place(String[] r) {
@@ -268,8 +278,13 @@ final class GdeltImport implements Importer.FormatReader {
     String[] parts = placeParts.get(full);
     String country = parts[0];
     String admin1 = precision != GeoPrecision.COUNTRY ? parts[1] : "";
+    // As Cells.point, each number parsed once per distinct value: a file names the same places.
+    String lat = r[GEO_LAT];
+    String lon = r[GEO_LONG];
+    Double la = lat.isEmpty() ? null : latitudes.get(lat);
+    Double lo = lon.isEmpty() ? null : longitudes.get(lon);
     return new Place(Cells.clip(full, 1_000), "", admin1, country,
-        Cells.point(r[GEO_LAT], r[GEO_LONG], "ActionGeo_Lat", "ActionGeo_Long"), precision);
+        la == null || lo == null ? null : new Coordinates(la, lo), precision);
   }
 
   /** The country code and first-level division of a GDELT place name ("Mumbai, Maharashtra, India"). */

@@ -34,13 +34,13 @@ public final class Ids {
    * a hash.
    */
   public static String slug(String text) {
-    return fit(slugOnly(text), text);
+    return fit(slugOnly(text), "", text);
   }
 
   /** {@code prefix-slug(text)}, shortened with a hash of {@code text} if it is too long. */
   public static String slug(String prefix, String text) {
     String s = slugOnly(text);
-    return fit(s.isEmpty() ? prefix : prefix + "-" + s, prefix + "\u0000" + text);
+    return fit(s.isEmpty() ? prefix : prefix + "-" + s, prefix + "\u0000", text);
   }
 
   /** A short, stable hash of {@code text}: 10 hexadecimal digits of its SHA-256. */
@@ -56,12 +56,17 @@ public final class Ids {
     return new String(hex);
   }
 
-  private static String fit(String slug, String original) {
+  /**
+   * {@code slug} if it is a valid id, else shortened with a hash of {@code originalHead + text}, which is
+   * joined only then: GDELT slugs a report name per row, nearly always short enough.
+   */
+  private static String fit(String slug, String originalHead, String text) {
+    if (!slug.isEmpty() && slug.length() <= MAX_ID) {
+      return slug;
+    }
+    String original = originalHead + text;
     if (slug.isEmpty()) {
       return "x-" + hash(original);
-    }
-    if (slug.length() <= MAX_ID) {
-      return slug;
     }
     String head = slug.substring(0, MAX_ID - HASH_CHARS - 1);
     while (head.endsWith("-")) {

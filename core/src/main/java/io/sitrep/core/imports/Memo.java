@@ -2,6 +2,7 @@ package io.sitrep.core.imports;
 
 import java.util.HashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers a function's answers for the values a file repeats (actor codes, site names, dates,
@@ -13,6 +14,12 @@ final class Memo<K, V> {
   private final HashMap<K, V> answers = new HashMap<>();
   private final int max;
   private final Function<? super K, ? extends V> f;
+  /**
+   * The last key asked for and its answer: rows come in runs of one value (a GDELT file has one
+   * DATEADDED and a few SQLDATEs), and an equal key is found without hashing it.
+   */
+  private @Nullable K lastKey;
+  private @Nullable V lastValue;
 
   Memo(int max, Function<? super K, ? extends V> f) {
     this.max = max;
@@ -20,6 +27,9 @@ final class Memo<K, V> {
   }
 
   V get(K key) {
+    if (key.equals(lastKey)) {
+      return lastValue;
+    }
     V v = answers.get(key);
     if (v == null) {
       v = f.apply(key); // may throw: nothing is remembered for a bad value
@@ -28,6 +38,8 @@ final class Memo<K, V> {
       }
       answers.put(key, v);
     }
+    lastKey = key;
+    lastValue = v;
     return v;
   }
 }

@@ -64,9 +64,14 @@ final class Shared {
 
   /** Emits the source {@code displayName} (once per import) and returns its name. */
   static String source(RowOutput out, String displayName, SourceKind kind, String uri, String description) {
+    return source(out, displayName, kind, () -> uri, description);
+  }
+
+  /** As above, with the URI worked out only if the source is new to this import. */
+  static String source(RowOutput out, String displayName, SourceKind kind, Supplier<String> uri, String description) {
     String name = out.sourceNames.get(displayName);
     out.shared(name, () -> Source.builder(name, Cells.clip(displayName, 1_000), kind)
-        .uri(Cells.clip(uri, 1_000)).handle("").description(description).build());
+        .uri(Cells.clip(uri.get(), 1_000)).handle("").description(description).build());
     return name;
   }
 
