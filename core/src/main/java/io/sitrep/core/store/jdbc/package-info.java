@@ -5,7 +5,7 @@
  * same contract tests as {@link io.sitrep.core.store.InMemoryStore}. Open one with
  * {@link io.sitrep.core.store.jdbc.JdbcStores}.
  *
- * <p>Schema (V2, V4, V5, V6): a table per collection holds the current version of each live resource (name,
+ * <p>Schema (V2, V4, V5, V6, V7): a table per collection holds the current version of each live resource (name,
  * revision, etag, change, create and update time, payload) and its single-valued filter fields as
  * indexed columns {@code f_<field>}; {@code versions} keeps the superseded versions and the
  * tombstones of deletes, so each payload is stored once and a history is {@code versions} plus the
@@ -16,7 +16,10 @@
  * collection (a listing filtered on several columns reads the most selective one's index; one on
  * a claim's stance alone, unindexed since V6, walks the names from its page token); {@code requests} remembers request ids for idempotent retries; {@code store_meta}
  * holds the last revision and is locked by every write, serialising writers. Payloads are the
- * compact binary encoding of {@code ResourceCodec}.
+ * compact binary encoding of {@code ResourceCodec}. On SQLite the tables are WITHOUT ROWID (one
+ * B-tree per table) except {@code events} since V7: an event's payload (~1 KB from GDELT) is
+ * more than such a table keeps on a 4 KiB page, and half of them spilled into an overflow page
+ * each; in a rowid table they stay whole, beside a unique index of the names.
  *
  * <p>Write cost on SQLite is dominated by the index pages each commit dirties: a created claim is
  * one row plus an index entry per indexed filter column with a value (four at most: V6 dropped

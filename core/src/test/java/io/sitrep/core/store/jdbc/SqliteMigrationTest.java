@@ -185,6 +185,79 @@ class SqliteMigrationTest {
     }
   }
 
+  /**
+   * A data directory written by the V6 schema (events in a WITHOUT ROWID table) migrates to V7
+   * (events in a rowid table with a unique name): every event, its history, its filters and the
+   * in-use checks of what it refers to read as before, and a taken event name is still refused.
+   */
+  @Test
+  void aV6DataDirectoryMovesItsEventsInPlace() throws Exception {
+    Path file = dataDir.resolve(JdbcStores.SQLITE_FILE);
+    String url = "jdbc:sqlite:" + file;
+    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
+        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target("6").load().migrate();
+
+    MutableClock clock = new MutableClock(T0);
+    InMemoryStore expected = new InMemoryStore(clock);
+    List<Resource> all = Baghdad2020.all();
+    expected.createAll(all, null);
+    io.sitrep.core.model.Event event = Baghdad2020.events().get(0);
+    io.sitrep.core.model.Event retold = new io.sitrep.core.model.Event(event.name(), event.type(), "retold",
+        event.summary(), event.description(), event.time(), event.place(), event.participants(),
+        event.fatalities(), event.injuries(), event.links(), event.reports());
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.setAutoCommit(false);
+      V6 v6 = new V6(c);
+      long rev = 0;
+      for (Resource r : all) {
+        v6.current(r, ++rev, T0, T0, "C");
+      }
+      // The first event updated an hour later: its created version superseded, in versions.
+      Instant t1 = clock.advance(Duration.ofHours(1));
+      expected.update(retold, null);
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO versions (name, revision, known_from, change, etag,"
+          + " payload, author) SELECT name, revision, update_time, change, etag, payload, author FROM events"
+          + " WHERE name = ?")) {
+        ps.setString(1, event.name());
+        ps.executeUpdate();
+      }
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("DELETE FROM events WHERE name = '" + event.name() + "'");
+        st.executeUpdate("DELETE FROM filter_values WHERE name = '" + event.name() + "'");
+        st.executeUpdate("DELETE FROM refs WHERE from_name = '" + event.name() + "'");
+      }
+      v6.current(retold, ++rev, T0, t1, "U");
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("UPDATE store_meta SET last_revision = " + rev + ", index_fingerprint = '"
+            + Indexes.fingerprint() + "' WHERE id = 1");
+      }
+      c.commit();
+    }
+
+    try (SitrepStore migrated = JdbcStores.openSqlite(dataDir, clock)) {
+      Set<String> names = new TreeSet<>();
+      all.forEach(r -> names.add(r.name()));
+      assertThat(StoreSnapshot.of(migrated, names)).isEqualTo(StoreSnapshot.of(expected, names));
+      for (io.sitrep.core.model.Event e : Baghdad2020.events()) {
+        assertThat(migrated.history(ResourceType.EVENTS, e.name())).as(e.name())
+            .isEqualTo(expected.history(ResourceType.EVENTS, e.name()));
+        assertThat(migrated.getAsOf(ResourceType.EVENTS, e.name(), T0)).as(e.name())
+            .isEqualTo(expected.getAsOf(ResourceType.EVENTS, e.name(), T0));
+      }
+      checkFilters(ResourceType.EVENTS, migrated, expected);
+      // An event's participant and its reports are still held in use by it.
+      String participant = event.participants().get(0).actor();
+      assertThatThrownBy(() -> migrated.delete(ResourceType.ACTORS, participant, null))
+          .isInstanceOf(StoreException.InUse.class);
+      assertThatThrownBy(() -> migrated.create(event, null)).isInstanceOf(StoreException.AlreadyExists.class);
+    }
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'events'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).doesNotContainIgnoringCase("WITHOUT ROWID");
+    }
+  }
+
   private static <T extends Resource> void checkFilters(ResourceType<T> type, SitrepStore migrated,
       SitrepStore expected) {
     List<T> live = new ArrayList<>();
@@ -284,6 +357,47 @@ class SqliteMigrationTest {
             values.setString(4, r.name());
             values.executeUpdate();
           }
+        }
+      }
+    }
+  }
+
+  /** Writes current rows as the V6 store did: filter columns, refs and filter_values rows. */
+  private record V6(Connection c) {
+    void current(Resource r, long rev, Instant created, Instant updated, String change) throws Exception {
+      Indexes.Derived d = Indexes.derive(r);
+      List<Indexes.Column> columns = Indexes.columns(d.collection());
+      StringBuilder sql = new StringBuilder("INSERT INTO " + d.collection()
+          + " (name, revision, etag, create_time, update_time, change, payload, author");
+      columns.forEach(col -> sql.append(", ").append(col.column()));
+      sql.append(") VALUES (?, ?, '', ?, ?, ?, ?, 'anonymous'").append(", ?".repeat(columns.size())).append(')');
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        ps.setString(1, r.name());
+        ps.setLong(2, rev);
+        ps.setLong(3, Times.toNanos(created));
+        ps.setLong(4, Times.toNanos(updated));
+        ps.setString(5, change);
+        ps.setBytes(6, ResourceCodec.encode(r));
+        for (int i = 0; i < columns.size(); i++) {
+          ps.setString(7 + i, d.columnValues()[i]);
+        }
+        ps.executeUpdate();
+      }
+      try (PreparedStatement refs = c.prepareStatement("INSERT INTO refs (to_name, from_name, field) VALUES (?, ?, ?)");
+          PreparedStatement values = c.prepareStatement(
+              "INSERT INTO filter_values (collection, field, value, name) VALUES (?, ?, ?, ?)")) {
+        for (Reference ref : d.refRows()) {
+          refs.setString(1, ref.name());
+          refs.setString(2, r.name());
+          refs.setString(3, ref.field());
+          refs.executeUpdate();
+        }
+        for (Indexes.FilterValue v : d.valueRows()) {
+          values.setString(1, d.collection());
+          values.setString(2, v.field());
+          values.setString(3, v.value());
+          values.setString(4, r.name());
+          values.executeUpdate();
         }
       }
     }
