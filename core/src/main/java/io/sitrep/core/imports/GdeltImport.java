@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,6 +87,8 @@ final class GdeltImport implements Importer.FormatReader {
   private final Memo<String, TimeSpan> mentionSeen = new Memo<>(10_000, t -> seenSpan(t, "MentionTimeDate"));
   private final Memo<String, String> actorNames = new Memo<>(50_000, code -> "actors/" + Ids.slug("gdelt", code));
   private final Memo<String, String[]> placeParts = new Memo<>(50_000, GdeltImport::placeParts);
+  private static final int MAX_PLACES = 50_000;
+  private final HashMap<String, KnownPlace> places = new HashMap<>();
   private final Memo<String, Double> latitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Lat"));
   private final Memo<String, Double> longitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Long"));
   /** Where a row's description is built, reused row after row (a file's rows are ~1 KB each). */
@@ -275,17 +278,31 @@ final class GdeltImport implements Importer.FormatReader {
       return null;
     }
     String full = r[GEO_NAME];
+    String lat = r[GEO_LAT];
+    String lon = r[GEO_LONG];
+    // A file names the same places row after row: the place built for this name is reused when
+    // the precision and the coordinates' text are the same.
+    KnownPlace known = places.get(full);
+    if (known != null && known.place.precision() == precision && known.lat.equals(lat) && known.lon.equals(lon)) {
+      return known.place;
+    }
     String[] parts = placeParts.get(full);
     String country = parts[0];
     String admin1 = precision != GeoPrecision.COUNTRY ? parts[1] : "";
-    // As Cells.point, each number parsed once per distinct value: a file names the same places.
-    String lat = r[GEO_LAT];
-    String lon = r[GEO_LONG];
+    // As Cells.point, each number parsed once per distinct value.
     Double la = lat.isEmpty() ? null : latitudes.get(lat);
     Double lo = lon.isEmpty() ? null : longitudes.get(lon);
-    return new Place(Cells.clip(full, 1_000), "", admin1, country,
+    Place place = new Place(Cells.clip(full, 1_000), "", admin1, country,
         la == null || lo == null ? null : new Coordinates(la, lo), precision);
+    if (places.size() >= MAX_PLACES) {
+      places.clear(); // bounded, as Memo is
+    }
+    places.put(full, new KnownPlace(lat, lon, place));
+    return place;
   }
+
+  /** A place built for an ActionGeo_FullName, and the coordinates' text it was built from. */
+  private record KnownPlace(String lat, String lon, Place place) {}
 
   /** The country code and first-level division of a GDELT place name ("Mumbai, Maharashtra, India"). */
   private static String[] placeParts(String full) {

@@ -54,13 +54,14 @@ final class TsvRows {
       parser.setSchema(TSV);
       for (; parser.nextToken() == JsonToken.START_ARRAY; line++) {
         int count = 0;
-        JsonToken t;
-        while ((t = parser.nextToken()) == JsonToken.VALUE_STRING) {
+        String v;
+        while ((v = parser.nextTextValue()) != null) { // a cell, in one call instead of two
           if (count == cells.length) {
             cells = Arrays.copyOf(cells, 2 * count);
           }
-          cells[count++] = parser.getText();
+          cells[count++] = v;
         }
+        JsonToken t = parser.currentToken();
         if (t != JsonToken.END_ARRAY) {
           throw new IllegalStateException("line " + line + ": " + t + " in a record"); // not from a schemaless read
         }
