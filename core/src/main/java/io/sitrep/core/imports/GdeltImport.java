@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,15 +81,15 @@ final class GdeltImport implements Importer.FormatReader {
   private final boolean mentions;
   // Values a file repeats row after row, each worked out once (a 15-minute slice has one DATEADDED,
   // a few days, a few thousand actor codes and place names).
-  private final Memo<String, TimeSpan> days = new Memo<>(10_000, d -> Dates.daySpan(Dates.day(d, "SQLDATE"), d));
-  private final Memo<String, TimeSpan> eventSeen = new Memo<>(10_000, t -> seenSpan(t, "DATEADDED"));
-  private final Memo<String, TimeSpan> mentionSeen = new Memo<>(10_000, t -> seenSpan(t, "MentionTimeDate"));
-  private final Memo<String, String> actorNames = new Memo<>(50_000, code -> "actors/" + Ids.slug("gdelt", code));
-  private final Memo<String, String[]> placeParts = new Memo<>(50_000, GdeltImport::placeParts);
+  private final Memo<TimeSpan> days = new Memo<>(10_000, d -> Dates.daySpan(Dates.day(d, "SQLDATE"), d));
+  private final Memo<TimeSpan> eventSeen = new Memo<>(10_000, t -> seenSpan(t, "DATEADDED"));
+  private final Memo<TimeSpan> mentionSeen = new Memo<>(10_000, t -> seenSpan(t, "MentionTimeDate"));
+  private final Memo<String> actorNames = new Memo<>(50_000, code -> "actors/" + Ids.slug("gdelt", code));
+  private final Memo<String[]> placeParts = new Memo<>(50_000, GdeltImport::placeParts);
   private static final int MAX_PLACES = 50_000;
-  private final HashMap<String, KnownPlace> places = new HashMap<>();
-  private final Memo<String, Double> latitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Lat"));
-  private final Memo<String, Double> longitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Long"));
+  private final StringTable<KnownPlace> places = new StringTable<>();
+  private final Memo<Double> latitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Lat"));
+  private final Memo<Double> longitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Long"));
   /** Where a row's description is built, reused row after row (a file's rows are ~1 KB each). */
   private final StringBuilder descriptionBuilder = new StringBuilder(4_096);
 

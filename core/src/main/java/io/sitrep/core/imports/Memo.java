@@ -1,6 +1,5 @@
 package io.sitrep.core.imports;
 
-import java.util.HashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -10,23 +9,23 @@ import org.jspecify.annotations.Nullable;
  * {@code max} answers it forgets them all, so memory stays flat however long the file is. One per
  * import, not shared between threads.
  */
-final class Memo<K, V> {
-  private final HashMap<K, V> answers = new HashMap<>();
+final class Memo<V> {
+  private final StringTable<V> answers = new StringTable<>();
   private final int max;
-  private final Function<? super K, ? extends V> f;
+  private final Function<String, ? extends V> f;
   /**
    * The last key asked for and its answer: rows come in runs of one value (a GDELT file has one
    * DATEADDED and a few SQLDATEs), and an equal key is found without hashing it.
    */
-  private @Nullable K lastKey;
+  private @Nullable String lastKey;
   private @Nullable V lastValue;
 
-  Memo(int max, Function<? super K, ? extends V> f) {
+  Memo(int max, Function<String, ? extends V> f) {
     this.max = max;
     this.f = f;
   }
 
-  V get(K key) {
+  V get(String key) {
     if (key.equals(lastKey)) {
       return lastValue;
     }

@@ -3,8 +3,6 @@ package io.sitrep.core.imports;
 import io.sitrep.core.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -16,14 +14,14 @@ import java.util.function.Supplier;
 final class RowOutput {
   private static final int MAX_BUILT = 50_000;
   /** Shared resources built so far, by name; forgotten all at once when full, to stay bounded. */
-  private final Map<String, Resource> built = new HashMap<>();
+  private final StringTable<Resource> built = new StringTable<>();
   final List<Resource> shared = new ArrayList<>(4);
   final List<Resource> own = new ArrayList<>(4);
   final List<String> requires = new ArrayList<>(1);
   final List<String> requireReasons = new ArrayList<>(1);
   /** Actor and source names by display name: a file names the same few thousand again and again. */
-  final Memo<String, String> actorNames = new Memo<>(50_000, Shared::actorName);
-  final Memo<String, String> sourceNames = new Memo<>(50_000, Shared::sourceName);
+  final Memo<String> actorNames = new Memo<>(50_000, Shared::actorName);
+  final Memo<String> sourceNames = new Memo<>(50_000, Shared::sourceName);
 
 
   void reset() {
