@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * <p>The thread runs PASSIVE checkpoints on its own connection while the writer goes on appending
  * to the WAL. A passive checkpoint never leaves the WAL empty under a steady stream of commits:
  * the WAL restarts from its beginning only when a write transaction begins with every frame
- * copied. So once the WAL holds {@link #RESTART_FRAMES} frames, the writer itself, between two
+ * copied. So once the WAL holds {@code restartFrames} frames (64 MiB), the writer itself, between two
  * transactions and under its lock, checkpoints the few frames committed since the last pass
  * ({@link #afterCommit}); its next transaction then restarts the WAL. The writer's own automatic
  * checkpoint stays on, at a much larger size, in case this thread stops.
@@ -29,10 +29,6 @@ import java.util.logging.Logger;
  */
 final class WalCheckpointer implements AutoCloseable {
   private static final Logger logger = Logger.getLogger(WalCheckpointer.class.getName());
-  /** The WAL size (4 KiB frames: 64 MiB) past which the writer closes the gap so the WAL restarts. */
-  static final int RESTART_FRAMES = 16_384;
-  /** The writer's own automatic checkpoint, a backstop: 1 GiB of WAL. */
-  static final int WRITER_AUTOCHECKPOINT_FRAMES = 262_144;
   /** Least time between two passes, so a page rewritten by many commits is copied once. */
   private static final long PASS_INTERVAL_MILLIS = 250;
 
@@ -43,12 +39,13 @@ final class WalCheckpointer implements AutoCloseable {
   private final Condition committed = lock.newCondition();
   private boolean pending;
   private boolean closed;
-  /** Set by a pass that left the WAL over {@link #RESTART_FRAMES}; cleared by the writer's catch-up. */
+  /** Set by a pass that left the WAL over {@code restartFrames}; cleared by the writer's catch-up. */
   private volatile boolean catchUpDue;
 
   /**
    * Checkpoints on {@code connection} (in auto-commit, its own automatic checkpoint off) from now
-   * on; {@code restartFrames} is {@link #RESTART_FRAMES} but in tests.
+   * on, and has the WAL restart once it holds {@code restartFrames} frames (the store: 64 MiB of
+   * its pages; tests: a few).
    */
   WalCheckpointer(Connection connection, String name, int restartFrames) {
     this.connection = connection;

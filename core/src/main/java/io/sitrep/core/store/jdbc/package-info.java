@@ -36,6 +36,10 @@
  * empty etag column; rows written before V6 spell it out): it is {@code Etags.of(name,
  * revision)}, worked out when read.
  *
+ * <p>A new SQLite database has 8 KiB pages (an existing one keeps its own): each page a commit
+ * dirties is a WAL frame written by two write calls, and bigger pages let more of a batch's
+ * scattered index entries (by source, by participant) share one.
+ *
  * <p>Durability on SQLite: WAL journal with {@code synchronous=NORMAL}. A commit has reached the
  * operating system (the WAL file) before it is acknowledged, so a killed process loses no
  * acknowledged write and the next open rolls back any unfinished transaction; a power loss or

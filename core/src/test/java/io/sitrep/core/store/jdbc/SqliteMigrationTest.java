@@ -258,6 +258,36 @@ class SqliteMigrationTest {
     }
   }
 
+  /** A new database gets 8 KiB pages; one made before keeps its 4 KiB pages and keeps working. */
+  @Test
+  void aNewDatabaseHas8KiBPagesAndAnOlderOneKeepsItsOwn() throws Exception {
+    Path fresh = dataDir.resolve("fresh");
+    try (SitrepStore store = JdbcStores.openSqlite(fresh)) {
+      store.createAll(Baghdad2020.all(), null);
+    }
+    assertThat(pageSize(fresh.resolve(JdbcStores.SQLITE_FILE))).isEqualTo(8192);
+
+    Path old = dataDir.resolve("old");
+    java.nio.file.Files.createDirectories(old);
+    String url = "jdbc:sqlite:" + old.resolve(JdbcStores.SQLITE_FILE);
+    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
+        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target("6").load().migrate();
+    assertThat(pageSize(old.resolve(JdbcStores.SQLITE_FILE))).isEqualTo(4096);
+    try (SitrepStore store = JdbcStores.openSqlite(old)) {
+      store.createAll(Baghdad2020.all(), null);
+      assertThat(store.count(ResourceType.EVENTS)).isEqualTo(Baghdad2020.events().size());
+    }
+    assertThat(pageSize(old.resolve(JdbcStores.SQLITE_FILE))).isEqualTo(4096);
+  }
+
+  private static int pageSize(Path file) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
   private static <T extends Resource> void checkFilters(ResourceType<T> type, SitrepStore migrated,
       SitrepStore expected) {
     List<T> live = new ArrayList<>();
