@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sitrep.core.model.Claim;
+import io.sitrep.core.model.Event;
 import io.sitrep.core.model.Resource;
+import io.sitrep.core.model.Source;
 import io.sitrep.core.model.Stance;
 import io.sitrep.core.store.Baghdad2020;
 import io.sitrep.core.store.Etags;
@@ -18,6 +20,7 @@ import io.sitrep.core.store.SitrepStore;
 import io.sitrep.core.store.StoreException;
 import io.sitrep.core.store.StoreSnapshot;
 import io.sitrep.core.store.Stored;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,10 +49,7 @@ class SqliteMigrationTest {
 
   @Test
   void aV1DataDirectoryMigratesAndReadsAsBefore() throws Exception {
-    Path file = dataDir.resolve(JdbcStores.SQLITE_FILE);
-    String url = "jdbc:sqlite:" + file;
-    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
-        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target("1").load().migrate();
+    String url = schemaAt(dataDir, "1");
 
     MutableClock clock = new MutableClock(T0);
     InMemoryStore expected = new InMemoryStore(clock);
@@ -113,13 +113,10 @@ class SqliteMigrationTest {
    */
   @Test
   void aV2DataDirectoryMigratesWithItsPastWritesAnonymous() throws Exception {
-    Path file = dataDir.resolve(JdbcStores.SQLITE_FILE);
-    String url = "jdbc:sqlite:" + file;
-    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
-        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target("2").load().migrate();
-    io.sitrep.core.model.Source shafaaq = Baghdad2020.sources().stream()
+    String url = schemaAt(dataDir, "2");
+    Source shafaaq = Baghdad2020.sources().stream()
         .filter(x -> x.name().equals(Baghdad2020.SHAFAAQ)).findFirst().orElseThrow();
-    io.sitrep.core.model.Source gone = Baghdad2020.sources().stream()
+    Source gone = Baghdad2020.sources().stream()
         .filter(x -> !x.name().equals(Baghdad2020.SHAFAAQ)).findFirst().orElseThrow();
     long t0 = Times.toNanos(T0);
     long t1 = Times.toNanos(T0.plusSeconds(60));
@@ -192,17 +189,14 @@ class SqliteMigrationTest {
    */
   @Test
   void aV6DataDirectoryMovesItsEventsInPlace() throws Exception {
-    Path file = dataDir.resolve(JdbcStores.SQLITE_FILE);
-    String url = "jdbc:sqlite:" + file;
-    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
-        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target("6").load().migrate();
+    String url = schemaAt(dataDir, "6");
 
     MutableClock clock = new MutableClock(T0);
     InMemoryStore expected = new InMemoryStore(clock);
     List<Resource> all = Baghdad2020.all();
     expected.createAll(all, null);
-    io.sitrep.core.model.Event event = Baghdad2020.events().get(0);
-    io.sitrep.core.model.Event retold = new io.sitrep.core.model.Event(event.name(), event.type(), "retold",
+    Event event = Baghdad2020.events().get(0);
+    Event retold = new Event(event.name(), event.type(), "retold",
         event.summary(), event.description(), event.time(), event.place(), event.participants(),
         event.fatalities(), event.injuries(), event.links(), event.reports());
     try (Connection c = DriverManager.getConnection(url)) {
@@ -238,7 +232,7 @@ class SqliteMigrationTest {
       Set<String> names = new TreeSet<>();
       all.forEach(r -> names.add(r.name()));
       assertThat(StoreSnapshot.of(migrated, names)).isEqualTo(StoreSnapshot.of(expected, names));
-      for (io.sitrep.core.model.Event e : Baghdad2020.events()) {
+      for (Event e : Baghdad2020.events()) {
         assertThat(migrated.history(ResourceType.EVENTS, e.name())).as(e.name())
             .isEqualTo(expected.history(ResourceType.EVENTS, e.name()));
         assertThat(migrated.getAsOf(ResourceType.EVENTS, e.name(), T0)).as(e.name())
@@ -268,16 +262,25 @@ class SqliteMigrationTest {
     assertThat(pageSize(fresh.resolve(JdbcStores.SQLITE_FILE))).isEqualTo(8192);
 
     Path old = dataDir.resolve("old");
-    java.nio.file.Files.createDirectories(old);
-    String url = "jdbc:sqlite:" + old.resolve(JdbcStores.SQLITE_FILE);
-    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
-        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target("6").load().migrate();
+    Files.createDirectories(old);
+    schemaAt(old, "6");
     assertThat(pageSize(old.resolve(JdbcStores.SQLITE_FILE))).isEqualTo(4096);
     try (SitrepStore store = JdbcStores.openSqlite(old)) {
       store.createAll(Baghdad2020.all(), null);
       assertThat(store.count(ResourceType.EVENTS)).isEqualTo(Baghdad2020.events().size());
     }
     assertThat(pageSize(old.resolve(JdbcStores.SQLITE_FILE))).isEqualTo(4096);
+  }
+
+  /**
+   * Writes the store's schema up to {@code version} alone (as an older Sitrep left it) into the
+   * data directory {@code dir}, and returns the database's JDBC URL.
+   */
+  private static String schemaAt(Path dir, String version) {
+    String url = "jdbc:sqlite:" + dir.resolve(JdbcStores.SQLITE_FILE);
+    Flyway.configure(JdbcStores.class.getClassLoader()).dataSource(url, null, null)
+        .locations(JdbcStores.MIGRATIONS).placeholders(Dialect.SQLITE.placeholders()).target(version).load().migrate();
+    return url;
   }
 
   private static int pageSize(Path file) throws Exception {
