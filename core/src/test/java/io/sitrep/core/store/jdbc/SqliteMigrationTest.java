@@ -72,11 +72,7 @@ class SqliteMigrationTest {
       Instant t2 = clock.advance(Duration.ofHours(1));
       expected.delete(ResourceType.CLAIMS, retracted.name(), null);
       v1.delete(retracted, ++rev, t2);
-      try (Statement s = c.createStatement()) {
-        s.executeUpdate("UPDATE store_meta SET last_revision = " + rev + ", index_fingerprint = '"
-            + Indexes.fingerprint() + "' WHERE id = 1");
-      }
-      c.commit();
+      commitAtRevision(c, rev);
     }
 
     try (SitrepStore migrated = JdbcStores.openSqlite(dataDir, clock)) {
@@ -221,11 +217,7 @@ class SqliteMigrationTest {
         st.executeUpdate("DELETE FROM refs WHERE from_name = '" + event.name() + "'");
       }
       v6.current(retold, ++rev, T0, t1, "U");
-      try (Statement st = c.createStatement()) {
-        st.executeUpdate("UPDATE store_meta SET last_revision = " + rev + ", index_fingerprint = '"
-            + Indexes.fingerprint() + "' WHERE id = 1");
-      }
-      c.commit();
+      commitAtRevision(c, rev);
     }
 
     try (SitrepStore migrated = JdbcStores.openSqlite(dataDir, clock)) {
@@ -270,6 +262,15 @@ class SqliteMigrationTest {
       assertThat(store.count(ResourceType.EVENTS)).isEqualTo(Baghdad2020.events().size());
     }
     assertThat(pageSize(old.resolve(JdbcStores.SQLITE_FILE))).isEqualTo(4096);
+  }
+
+  /** Records {@code rev} as the last revision handed out, as the store does, and commits. */
+  private static void commitAtRevision(Connection c, long rev) throws Exception {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE store_meta SET last_revision = " + rev + ", index_fingerprint = '"
+          + Indexes.fingerprint() + "' WHERE id = 1");
+    }
+    c.commit();
   }
 
   /**
