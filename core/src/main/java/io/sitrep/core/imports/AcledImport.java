@@ -61,8 +61,7 @@ final class AcledImport implements Importer.FormatReader {
   private final InteractionScores crosswalk = InteractionScores.standard();
   private ImmutableMap<String, Integer> col = ImmutableMap.of();
   private List<String> header = List.of();
-  private List<String> extraColumns = List.of();
-  private int[] extraIndexes = new int[0];
+  private UnmappedColumns unmapped = UnmappedColumns.NONE;
 
   @Override
   public String read(InputStream in, Importer.Run run) throws IOException {
@@ -81,16 +80,7 @@ final class AcledImport implements Importer.FormatReader {
     if (!col.containsKey("event_id_cnty") || !col.containsKey("event_date")) {
       throw new IllegalArgumentException("not an ACLED file: no event_id_cnty or event_date column in " + header);
     }
-    List<String> extra = new ArrayList<>();
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      if (!MAPPED.contains(header.get(i)) && !header.get(i).isEmpty()) {
-        extra.add(header.get(i));
-        idx.add(i);
-      }
-    }
-    extraColumns = extra;
-    extraIndexes = idx.stream().mapToInt(Integer::intValue).toArray();
+    unmapped = UnmappedColumns.of(header, MAPPED);
   }
 
   private String get(List<String> r, String column) {
@@ -141,12 +131,8 @@ final class AcledImport implements Importer.FormatReader {
     String summary = Cells.clip((subEventType.isEmpty() ? eventType : subEventType) + ": " + actor1
         + (actor2.isEmpty() ? "" : " vs " + actor2) + " in " + location + (country.isEmpty() ? "" : ", " + country), 1_000);
 
-    List<String> extraValues = new ArrayList<>(extraIndexes.length);
-    for (int i : extraIndexes) {
-      extraValues.add(Cells.get(r, i));
-    }
     String description = notes + (notes.isEmpty() ? "" : "\n\n") + "ACLED " + get(r, "event_id_cnty") + "\n"
-        + Shared.fields(extraColumns, extraValues);
+        + unmapped.describe(r);
 
     Event.Builder event = Event.builder(eventName, type, summary, time).mode(mode).description(description)
         .place(place).fatalities(fatalities == null ? CountRange.UNKNOWN : new CountRange(fatalities, fatalities, null));

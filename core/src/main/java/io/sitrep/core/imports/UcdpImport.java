@@ -23,7 +23,6 @@ import io.sitrep.core.tension.InteractionScores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,8 +55,7 @@ final class UcdpImport implements Importer.FormatReader {
   private final InteractionScores crosswalk = InteractionScores.standard();
   private ImmutableMap<String, Integer> col = ImmutableMap.of();
   private List<String> header = List.of();
-  private List<String> extraColumns = List.of();
-  private int[] extraIndexes = new int[0];
+  private UnmappedColumns unmapped = UnmappedColumns.NONE;
 
   @Override
   public String read(InputStream in, Importer.Run run) throws IOException {
@@ -78,16 +76,7 @@ final class UcdpImport implements Importer.FormatReader {
         throw new IllegalArgumentException("not a UCDP GED file: no " + required + " column in " + header);
       }
     }
-    List<String> extra = new ArrayList<>();
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      if (!MAPPED.contains(header.get(i)) && !header.get(i).isEmpty()) {
-        extra.add(header.get(i));
-        idx.add(i);
-      }
-    }
-    extraColumns = extra;
-    extraIndexes = idx.stream().mapToInt(Integer::intValue).toArray();
+    unmapped = UnmappedColumns.of(header, MAPPED);
   }
 
   private String get(List<String> r, String column) {
@@ -166,12 +155,8 @@ final class UcdpImport implements Importer.FormatReader {
     String summary = Cells.clip(("3".equals(violence) ? "One-sided violence by " : "Fighting: ") + sideA
         + (sideB.isEmpty() ? "" : ("3".equals(violence) ? " against " : " vs ") + sideB)
         + (where.isEmpty() ? "" : " at " + where), 1_000);
-    List<String> extraValues = new ArrayList<>(extraIndexes.length);
-    for (int i : extraIndexes) {
-      extraValues.add(Cells.get(r, i));
-    }
     String headline = get(r, "source_headline");
-    String description = "UCDP GED " + id + "\n" + Shared.fields(extraColumns, extraValues) + deathsNote;
+    String description = "UCDP GED " + id + "\n" + unmapped.describe(r) + deathsNote;
     Event.Builder event = Event.builder(eventName, EventType.ASSAULT, summary, time).mode(mode)
         .description(description).place(place).fatalities(deaths);
     event.participant(Shared.actor(out, sideA, () -> kindOf(sideA), "", ucdpAlias(get(r, "side_a_new_id")),
