@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import io.sitrep.core.model.ActorKind;
 import io.sitrep.core.model.Attribution;
 import io.sitrep.core.model.Claim;
-import io.sitrep.core.model.Coordinates;
 import io.sitrep.core.model.Event;
 import io.sitrep.core.model.EventType;
 import io.sitrep.core.model.GeoPrecision;
@@ -88,8 +87,6 @@ final class GdeltImport implements Importer.FormatReader {
   private final Memo<String[]> placeParts = new Memo<>(50_000, GdeltImport::placeParts);
   private static final int MAX_PLACES = 50_000;
   private final StringTable<KnownPlace> places = new StringTable<>();
-  private final Memo<Double> latitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Lat"));
-  private final Memo<Double> longitudes = new Memo<>(50_000, v -> Cells.decimalOrNull(v, "ActionGeo_Long"));
   /** Where a row's description is built, reused row after row (a file's rows are ~1 KB each). */
   private final StringBuilder descriptionBuilder = new StringBuilder(4_096);
 
@@ -288,11 +285,8 @@ final class GdeltImport implements Importer.FormatReader {
     String[] parts = placeParts.get(full);
     String country = parts[0];
     String admin1 = precision != GeoPrecision.COUNTRY ? parts[1] : "";
-    // As Cells.point, each number parsed once per distinct value.
-    Double la = lat.isEmpty() ? null : latitudes.get(lat);
-    Double lo = lon.isEmpty() ? null : longitudes.get(lon);
     Place place = new Place(Cells.clip(full, 1_000), "", admin1, country,
-        la == null || lo == null ? null : new Coordinates(la, lo), precision);
+        Cells.point(lat, lon, "ActionGeo_Lat", "ActionGeo_Long"), precision);
     if (places.size() >= MAX_PLACES) {
       places.clear(); // bounded, as Memo is
     }
