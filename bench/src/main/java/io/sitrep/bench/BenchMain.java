@@ -36,7 +36,17 @@ public final class BenchMain implements Runnable {
 
   /** Runs a tool and returns its exit code, for tests. */
   public static int execute(String... args) {
-    return new CommandLine(new BenchMain()).execute(args);
+    return new CommandLine(new BenchMain())
+        // A tool refuses a bad option value with IllegalArgumentException: print its message and the
+        // usage error code, as picocli does for options it checks itself, not a stack trace.
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          if (!(e instanceof IllegalArgumentException)) {
+            throw e;
+          }
+          cmd.getErr().println(e.getMessage());
+          return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        })
+        .execute(args);
   }
 
   @Override
