@@ -105,14 +105,7 @@ class TruthDiscoveryScenariosTest {
 
   @Test
   void aGoldSeedClampsItsItemAndTeachesWhoToTrust() {
-    ClaimMatrix.Builder b = ClaimMatrix.builder();
-    // Two sources disagree everywhere; the analyst knows the truth of one item.
-    for (int e = 0; e < 5; e++) {
-      b.addClaim("Ministry statement", "event-" + e, "version-m-" + e);
-      b.addClaim("Eyewitness network", "event-" + e, "version-w-" + e);
-    }
-    b.goldValue("event-0", "version-w-0");
-    ClaimMatrix m = b.build();
+    ClaimMatrix m = ministryAgainstWitnessesWithOneGold();
 
     TruthResult r = Accu.accu().run(m);
     TruthResult unseeded = Accu.accu().run(m, TruthOptions.defaults().withGold(false));
@@ -287,5 +280,19 @@ class TruthDiscoveryScenariosTest {
 
     assertThat(chosen(Investment.investment().run(m), "event-0")).isEqualTo("truth-0");
     assertThat(chosen(Investment.pooled().run(m), "event-1")).isEqualTo("truth-1");
+  }
+
+  /**
+   * Two sources that disagree on every one of five events, the analyst knowing the truth of one
+   * ("event-0" is the eyewitnesses' "version-w-0"). Shared with {@link TruthFinderGoldTest}.
+   */
+  static ClaimMatrix ministryAgainstWitnessesWithOneGold() {
+    ClaimMatrix.Builder b = ClaimMatrix.builder();
+    for (int e = 0; e < 5; e++) {
+      b.addClaim("Ministry statement", "event-" + e, "version-m-" + e);
+      b.addClaim("Eyewitness network", "event-" + e, "version-w-" + e);
+    }
+    b.goldValue("event-0", "version-w-0");
+    return b.build();
   }
 }

@@ -8,13 +8,7 @@ import org.junit.jupiter.api.Test;
 class TruthFinderGoldTest {
   @Test
   void aGoldSeedClampsItsItemAndTeachesWhoToTrust() {
-    ClaimMatrix.Builder b = ClaimMatrix.builder();
-    for (int e = 0; e < 5; e++) {
-      b.addClaim("Ministry statement", "event-" + e, "version-m-" + e);
-      b.addClaim("Eyewitness network", "event-" + e, "version-w-" + e);
-    }
-    b.goldValue("event-0", "version-w-0");
-    ClaimMatrix m = b.build();
+    ClaimMatrix m = TruthDiscoveryScenariosTest.ministryAgainstWitnessesWithOneGold();
 
     TruthResult r = new TruthFinder().run(m);
 
