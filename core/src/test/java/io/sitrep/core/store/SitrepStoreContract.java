@@ -687,11 +687,16 @@ public abstract class SitrepStoreContract {
     Stored<Claim> recreated = store.create(claims().get(0), null);
 
     assertThat(store.getAsOf(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, beforeAnything)).isEmpty();
+    // Any instant is a fair question, even one far outside the years a store's clock can write.
+    assertThat(store.getAsOf(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, Instant.parse("0001-01-01T00:00:00.444746269Z")))
+        .isEmpty();
     assertThat(store.getAsOf(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, MORNING_OF_27_DEC)).contains(original);
     assertThat(store.getAsOf(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, updatedAt.minusNanos(1))).contains(original);
     assertThat(store.getAsOf(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, updatedAt)).contains(updated);
     assertThat(store.getAsOf(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, deletedAt)).isEmpty();
     assertThat(store.getAsOf(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, recreatedAt.plusSeconds(5)))
+        .contains(recreated);
+    assertThat(store.getAsOf(ResourceType.CLAIMS, MALIK_HANDED_TO_HASHD, Instant.parse("9999-12-31T23:59:59.999999999Z")))
         .contains(recreated);
     assertThat(recreated.createTime()).isEqualTo(recreatedAt);
     assertThat(updated.createTime()).isEqualTo(MORNING_OF_27_DEC);

@@ -125,7 +125,7 @@ public final class JdbcStore implements SitrepStore {
     if (!ResourceType.collectionOf(name).equals(type.collection())) {
       return Optional.empty();
     }
-    long at = Times.toNanos(knownAt);
+    long at = Times.toNanosSaturated(knownAt);
     return read(tx -> {
       // The newest version known at the instant: a superseded one in versions, or the current row.
       PreparedStatement ps = tx.prepare("SELECT revision, known_from, change, etag, payload, author, 0 AS live,"
